@@ -1,0 +1,30 @@
+package dev.fleetsync.api.shape;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/** A tag value (shape TagValue). Length 0..256, pattern {@code [a-zA-Z0-9 _.\-\/+=:]*}, as in the service model. */
+@Size(min = 0, max = 256)
+@Pattern(regexp = "[a-zA-Z0-9 _.\\-\\/+=:]*")
+@Constraint(validatedBy = {})
+@Target({FIELD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+@Documented
+public @interface TagValue {
+    String message() default "";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,38 @@
+package dev.fleetsync.deployment;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The job lifecycle, and the one table of its legal transitions:
+ * Pending -> Preparing -> InProgress -> Succeeded | Failed; Canceled (and Failed) from any active state.
+ * Stored by {@link #name()}, which is also the wire value.
+ */
+public enum DeploymentStatus {
+    Pending,
+    Preparing,
+    InProgress,
+    Failed,
+    Succeeded,
+    Canceled;
+
+    /** Statuses in which a job holds its fleet; the partial unique index uq_deployment_job_active_fleet lists the same. */
+    public static final Set<DeploymentStatus> ACTIVE = EnumSet.of(Pending, Preparing, InProgress);
+
+    public boolean isActive() {
+        return ACTIVE.contains(this);
+    }
+
+    public Set<DeploymentStatus> next() {
+        return switch (this) {
+            case Pending -> EnumSet.of(Preparing, Failed, Canceled, Succeeded);
+            case Preparing -> EnumSet.of(InProgress, Failed, Canceled, Succeeded);
+            case InProgress -> EnumSet.of(Succeeded, Failed, Canceled);
+            case Failed, Succeeded, Canceled -> EnumSet.noneOf(DeploymentStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(DeploymentStatus target) {
+        return next().contains(target);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.fleetsync.fleet;
+
+import dev.fleetsync.common.ArnFactory;
+import dev.fleetsync.common.Page;
+import dev.fleetsync.common.PageRequest;
+import dev.fleetsync.common.ResourceType;
+import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.deployment.DeploymentJobRepository;
+import dev.fleetsync.robot.RobotRepository;
+import dev.fleetsync.tag.TagRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Map;
+
+@ApplicationScoped
+public class FleetService {
+    public static final int PAGE_LIMIT = 200;
+
+    private final FleetRepository fleets;
+    private final RobotRepository robots;
+    private final DeploymentJobRepository jobs;
+    private final TagRepository tags;
+    private final ArnFactory arns;
+    private final Clock clock;
+
+    public FleetService(FleetRepository fleets, RobotRepository robots, DeploymentJobRepository jobs, TagRepository tags,
+            ArnFactory arns, Clock clock) {
+        this.fleets = fleets;
+        this.robots = robots;
+        this.jobs = jobs;
+        this.tags = tags;
+        this.arns = arns;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<FleetDetails> create(String accountId, String name, Map<String, String> fleetTags) {
+        Fleet fleet = new Fleet();
+        fleet.accountId = accountId;
+        fleet.name = name;
+        fleet.createdAt = Timestamps.now(clock);
+        fleet.arn = arns.named(ResourceType.FLEET, accountId, name, fleet.createdAt);
+        return fleets.persist(fleet)
+                .call(() -> tags.put(accountId, fleet.arn, fleetTags))
+                .map(saved -> new FleetDetails(saved, java.util.List.of(), fleetTags == null ? Map.of() : fleetTags));
+    }
+
+    /** Deletes the fleet: its robots are deregistered, and a job still rolling out to it fails with DeploymentFleetDoesNotExist. */
+    @WithTransaction
+    public Uni<Void> delete(String accountId, String arn) {
+        return require(accountId, arn)
+                .call(fleet -> robots.releaseAll(accountId, arn))
+                .call(fleet -> jobs.failActiveOfDeletedFleet(accountId, arn, Timestamps.now(clock)))
+                .call(fleet -> tags.removeAll(accountId, arn))
+                .call(fleets::delete)
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<FleetDetails> describe(String accountId, String arn) {
+        return require(accountId, arn).flatMap(fleet -> robots.ofFleet(accountId, arn, RobotRepository.FLEET_DESCRIBE_LIMIT)
+                .flatMap(members -> tags.tagsOf(accountId, arn).map(t -> new FleetDetails(fleet, members, t))));
+    }
+
+    @WithSession
+    public Uni<Page<Fleet>> list(String accountId, String nameFilter, PageRequest page) {
+        return fleets.page(accountId, nameFilter, page.withOneMore())
+                .map(found -> Page.of(found, page.size(), f -> f.createdAt, f -> f.arn));
+    }
+
+    /** The fleet, or ResourceNotFoundException: another account's fleet is reported exactly as a missing one. */
+    public Uni<Fleet> require(String accountId, String arn) {
+        return fleets.find(accountId, arn)
+                .onItem().ifNull().failWith(() -> ServiceException.notFound("Fleet " + arn + " does not exist"));
+    }
+}
