@@ -1,11 +1,13 @@
 package dev.fleetsync.deployment;
 
 import dev.fleetsync.common.AccountArn;
+import dev.fleetsync.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 
 @ApplicationScoped
 public class DeploymentJobRepository implements PanacheRepositoryBase<DeploymentJob, AccountArn> {
@@ -21,5 +23,38 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
                 + "where accountId = :accountId and fleetArn = :fleetArn and status in :active",
                 Parameters.with("failed", DeploymentStatus.Failed).and("now", now).and("accountId", accountId)
                         .and("fleetArn", fleetArn).and("active", DeploymentStatus.ACTIVE));
+    }
+
+    /** The fleet's latest deployment: its most recently created job that was not canceled. */
+    public Uni<DeploymentJob> latestOfFleet(String accountId, String fleetArn) {
+        return find("accountId = ?1 and fleetArn = ?2 and status <> ?3 order by createdAt desc, arn desc",
+                accountId, fleetArn, DeploymentStatus.Canceled).firstResult();
+    }
+
+    /** Moves an active job to a final status only if it is still active; 0 when another writer finished it first. */
+    public Uni<Integer> finishIfActive(String accountId, String arn, DeploymentStatus status, Instant now) {
+        return update("status = :status, updatedAt = :now where accountId = :accountId and arn = :arn and status in :active",
+                Parameters.with("status", status).and("now", now).and("accountId", accountId).and("arn", arn)
+                        .and("active", DeploymentStatus.ACTIVE));
+    }
+
+    /** Jobs in creation order, one more than the page asks for, optionally of one status or of fleets of one name. */
+    public Uni<List<DeploymentJob>> page(String accountId, DeploymentStatus status, String fleetName, PageRequest page) {
+        StringBuilder query = new StringBuilder("accountId = :accountId");
+        Parameters params = Parameters.with("accountId", accountId);
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (fleetName != null) {
+            query.append(" and fleetArn in (select f.arn from Fleet f where f.accountId = :accountId and f.name = :fleetName)");
+            params.and("fleetName", fleetName);
+        }
+        page.after().ifPresent(after -> {
+            query.append(PageRequest.AFTER_CLAUSE);
+            params.and("afterCreatedAt", after.createdAt()).and("afterArn", after.arn());
+        });
+        query.append(" order by createdAt, arn");
+        return find(query.toString(), params).range(0, page.size() - 1).list();
     }
 }

@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 @ApplicationScoped
@@ -70,6 +71,16 @@ public class FleetService {
     public Uni<Page<Fleet>> list(String accountId, String nameFilter, PageRequest page) {
         return fleets.page(accountId, nameFilter, page.withOneMore())
                 .map(found -> Page.of(found, page.size(), f -> f.createdAt, f -> f.arn));
+    }
+
+    /** Makes a new job the fleet's last deployment; runs in the caller's transaction. */
+    public Uni<Integer> recordDeployment(String accountId, String fleetArn, String jobArn, String status, Instant time) {
+        return fleets.recordDeployment(accountId, fleetArn, jobArn, status, time);
+    }
+
+    /** Mirrors a job's status on its fleet while it is the fleet's last deployment; runs in the caller's transaction. */
+    public Uni<Integer> recordStatus(String accountId, String fleetArn, String jobArn, String status) {
+        return fleets.recordStatus(accountId, fleetArn, jobArn, status);
     }
 
     /** The fleet, or ResourceNotFoundException: another account's fleet is reported exactly as a missing one. */

@@ -1,0 +1,111 @@
+package dev.fleetsync.api.deployment;
+
+import dev.fleetsync.api.deployment.DeploymentWire.CancelDeploymentJobRequest;
+import dev.fleetsync.api.deployment.DeploymentWire.CreateDeploymentJobRequest;
+import dev.fleetsync.api.deployment.DeploymentWire.CreateDeploymentJobResponse;
+import dev.fleetsync.api.deployment.DeploymentWire.DescribeDeploymentJobRequest;
+import dev.fleetsync.api.deployment.DeploymentWire.DescribeDeploymentJobResponse;
+import dev.fleetsync.api.deployment.DeploymentWire.ListDeploymentJobsRequest;
+import dev.fleetsync.api.deployment.DeploymentWire.ListDeploymentJobsResponse;
+import dev.fleetsync.api.deployment.DeploymentWire.SyncDeploymentJobRequest;
+import dev.fleetsync.api.deployment.DeploymentWire.SyncDeploymentJobResponse;
+import dev.fleetsync.api.http.RequestValidator;
+import dev.fleetsync.api.shape.Empty;
+import dev.fleetsync.api.shape.Filter;
+import dev.fleetsync.auth.CallerAccount;
+import dev.fleetsync.common.PageRequest;
+import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.deployment.DeploymentJobService;
+import dev.fleetsync.deployment.DeploymentStatus;
+import dev.fleetsync.deployment.IdempotencyKey;
+import dev.fleetsync.deployment.JobDetails;
+import dev.fleetsync.deployment.JobSpec;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** CreateDeploymentJob, SyncDeploymentJob, DescribeDeploymentJob, ListDeploymentJobs, CancelDeploymentJob. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeploymentResource {
+    private final DeploymentJobService jobs;
+    private final DeploymentMapper mapper;
+    private final RequestValidator validator;
+    private final CallerAccount caller;
+
+    public DeploymentResource(DeploymentJobService jobs, DeploymentMapper mapper, RequestValidator validator, CallerAccount caller) {
+        this.jobs = jobs;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("createDeploymentJob")
+    public Uni<CreateDeploymentJobResponse> createDeploymentJob(CreateDeploymentJobRequest request) {
+        validator.check(request);
+        JobSpec spec = mapper.spec(request.fleet(), request.deploymentApplicationConfigs().get(0), request.deploymentConfig());
+        IdempotencyKey key = new IdempotencyKey(request.clientRequestToken(), DeploymentJobService.CREATE,
+                Fingerprints.of(DeploymentJobService.CREATE, new CreateDeploymentJobRequest(request.deploymentConfig(), null,
+                        request.fleet(), request.deploymentApplicationConfigs(), request.tags())));
+        return jobs.create(caller.accountId(), key, spec, request.tags()).map(job -> new CreateDeploymentJobResponse(job.job().arn,
+                job.job().fleetArn, job.job().status.name(), mapper.applicationConfigs(job), job.job().failureReason, job.job().failureCode,
+                job.job().createdAt, mapper.deploymentConfig(job), job.tags()));
+    }
+
+    @POST
+    @Path("syncDeploymentJob")
+    public Uni<SyncDeploymentJobResponse> syncDeploymentJob(SyncDeploymentJobRequest request) {
+        validator.check(request);
+        IdempotencyKey key = new IdempotencyKey(request.clientRequestToken(), DeploymentJobService.SYNC,
+                Fingerprints.of(DeploymentJobService.SYNC, new SyncDeploymentJobRequest(null, request.fleet())));
+        return jobs.sync(caller.accountId(), key, request.fleet()).map(job -> new SyncDeploymentJobResponse(job.job().arn,
+                job.job().fleetArn, job.job().status.name(), mapper.deploymentConfig(job), mapper.applicationConfigs(job),
+                job.job().failureReason, job.job().failureCode, job.job().createdAt));
+    }
+
+    @POST
+    @Path("describeDeploymentJob")
+    public Uni<DescribeDeploymentJobResponse> describeDeploymentJob(DescribeDeploymentJobRequest request) {
+        validator.check(request);
+        return jobs.describe(caller.accountId(), request.job()).map(job -> new DescribeDeploymentJobResponse(job.job().arn,
+                job.job().fleetArn, job.job().status.name(), mapper.deploymentConfig(job), mapper.applicationConfigs(job),
+                job.job().failureReason, job.job().failureCode, job.job().createdAt,
+                job.robots().stream().map(r -> mapper.robot(r, job.job().arn)).toList(), job.tags()));
+    }
+
+    @POST
+    @Path("listDeploymentJobs")
+    public Uni<ListDeploymentJobsResponse> listDeploymentJobs(ListDeploymentJobsRequest request) {
+        validator.check(request);
+        Optional<Filter> filter = Filter.single(request.filters(), "status", "fleetName");
+        DeploymentStatus status = filter.filter(f -> f.name().equals("status")).map(f -> status(f.value())).orElse(null);
+        String fleetName = filter.filter(f -> f.name().equals("fleetName")).map(Filter::value).orElse(null);
+        PageRequest page = PageRequest.of(request.nextToken(), request.maxResults(), DeploymentJobService.PAGE_LIMIT);
+        return jobs.list(caller.accountId(), status, fleetName, page)
+                .map(found -> new ListDeploymentJobsResponse(found.items().stream().map(this::summary).toList(), found.nextToken()));
+    }
+
+    @POST
+    @Path("cancelDeploymentJob")
+    public Uni<Empty> cancelDeploymentJob(CancelDeploymentJobRequest request) {
+        validator.check(request);
+        return jobs.cancel(caller.accountId(), request.job()).replaceWith(Empty.INSTANCE);
+    }
+
+    private DeploymentWire.DeploymentJob summary(JobDetails job) {
+        return new DeploymentWire.DeploymentJob(job.job().arn, job.job().fleetArn, job.job().status.name(), mapper.applicationConfigs(job),
+                mapper.deploymentConfig(job), job.job().failureReason, job.job().failureCode, job.job().createdAt);
+    }
+
+    private static DeploymentStatus status(String value) {
+        return Arrays.stream(DeploymentStatus.values()).filter(s -> s.name().equals(value)).findFirst()
+                .orElseThrow(() -> ServiceException.invalid("1 validation error detected: Value '" + value
+                        + "' at 'filters[0].values[0]' failed to satisfy constraint: Member must satisfy enum value set: "
+                        + Arrays.toString(DeploymentStatus.values())));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.fleetsync.deployment;
+
+import dev.fleetsync.common.ArnFactory;
+import dev.fleetsync.common.Page;
+import dev.fleetsync.common.PageRequest;
+import dev.fleetsync.common.ServiceError;
+import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.fleet.FleetService;
+import dev.fleetsync.tag.TagRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** CreateDeploymentJob, SyncDeploymentJob, CancelDeploymentJob and the reads of jobs. */
+@ApplicationScoped
+public class DeploymentJobService {
+    public static final int PAGE_LIMIT = 200;
+    public static final String CREATE = "CreateDeploymentJob";
+    public static final String SYNC = "SyncDeploymentJob";
+
+    private final DeploymentJobRepository jobs;
+    private final RobotDeploymentRepository robotDeployments;
+    private final ClientTokenRepository tokens;
+    private final IdempotentJobs idempotent;
+    private final ApplicationVersions applicationVersions;
+    private final FleetService fleets;
+    private final TagRepository tags;
+    private final ArnFactory arns;
+    private final Clock clock;
+
+    public DeploymentJobService(DeploymentJobRepository jobs, RobotDeploymentRepository robotDeployments, ClientTokenRepository tokens,
+            IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags, ArnFactory arns,
+            Clock clock) {
+        this.jobs = jobs;
+        this.robotDeployments = robotDeployments;
+        this.tokens = tokens;
+        this.idempotent = idempotent;
+        this.applicationVersions = applicationVersions;
+        this.fleets = fleets;
+        this.tags = tags;
+        this.arns = arns;
+        this.clock = clock;
+    }
+
+    /** Deploys an application version to every robot of the fleet. */
+    public Uni<JobDetails> create(String accountId, IdempotencyKey key, JobSpec spec, Map<String, String> jobTags) {
+        return idempotent.once(accountId, key, () -> fleets.require(accountId, spec.fleetArn())
+                        .call(() -> applicationVersions.require(accountId, spec.applicationArn(), spec.applicationVersion()))
+                        .flatMap(fleet -> start(accountId, key, spec, true, jobTags)))
+                .flatMap(job -> withTags(job));
+    }
+
+    /**
+     * Brings the fleet's robots up to its latest deployment (its newest job that was not canceled): a new job with that
+     * job's application and settings, targeting the robots not in sync with that application version.
+     */
+    public Uni<JobDetails> sync(String accountId, IdempotencyKey key, String fleetArn) {
+        return idempotent.once(accountId, key, () -> fleets.require(accountId, fleetArn)
+                        .flatMap(fleet -> jobs.latestOfFleet(accountId, fleetArn))
+                        .onItem().ifNull().failWith(() -> ServiceException.notFound(
+                                "Fleet " + fleetArn + " has no deployment to synchronize to; create a deployment job first"))
+                        .flatMap(latest -> start(accountId, key, JobSettingsCodec.read(latest), false, Map.of())))
+                .map(job -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), Map.of()));
+    }
+
+    private Uni<DeploymentJob> start(String accountId, IdempotencyKey key, JobSpec spec, boolean everyRobot, Map<String, String> jobTags) {
+        Instant now = Timestamps.now(clock);
+        DeploymentJob job = new DeploymentJob();
+        job.accountId = accountId;
+        job.arn = arns.deploymentJob(accountId);
+        job.status = DeploymentStatus.Pending;
+        job.createdAt = now;
+        job.updatedAt = now;
+        JobSettingsCodec.write(job, spec);
+        // Token first: racing calls with one token then meet on its key before they meet on the fleet's active-job index.
+        return tokens.persist(IdempotentJobs.tokenFor(accountId, key, job))
+                .chain(() -> jobs.persist(job))
+                .call(() -> jobs.flush())
+                .call(() -> robotDeployments.addTargets(job, everyRobot))
+                .call(() -> fleets.recordDeployment(accountId, job.fleetArn, job.arn, job.status.name(), now))
+                .call(() -> tags.put(accountId, job.arn, jobTags));
+    }
+
+    @WithTransaction
+    public Uni<Void> cancel(String accountId, String arn) {
+        Instant now = Timestamps.now(clock);
+        return require(accountId, arn)
+                .call(job -> jobs.finishIfActive(accountId, arn, DeploymentStatus.Canceled, now).flatMap(changed -> {
+                    if (changed == 1) {
+                        return robotDeployments.releaseUnstarted(accountId, arn)
+                                .call(() -> fleets.recordStatus(accountId, job.fleetArn, arn, DeploymentStatus.Canceled.name()));
+                    }
+                    if (job.status == DeploymentStatus.Canceled) {
+                        return Uni.createFrom().voidItem(); // canceling twice is a harmless retry
+                    }
+                    return Uni.createFrom().failure(ServiceException.invalid(
+                            "Deployment job " + arn + " has already finished (" + job.status + ") and cannot be canceled"));
+                }))
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<JobDetails> describe(String accountId, String arn) {
+        return require(accountId, arn).flatMap(job -> robotDeployments.ofJob(accountId, arn)
+                .flatMap(robots -> tags.tagsOf(accountId, arn)
+                        .map(jobTags -> new JobDetails(job, JobSettingsCodec.read(job), robots, jobTags))));
+    }
+
+    @WithSession
+    public Uni<Page<JobDetails>> list(String accountId, DeploymentStatus status, String fleetName, PageRequest page) {
+        return jobs.page(accountId, status, fleetName, page.withOneMore())
+                .map(found -> Page.of(found, page.size(), j -> j.createdAt, j -> j.arn)
+                        .map(job -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), Map.of())));
+    }
+
+    private Uni<DeploymentJob> require(String accountId, String arn) {
+        return jobs.find(accountId, arn)
+                .onItem().ifNull().failWith(() -> ServiceException.notFound("Deployment job " + arn + " does not exist"));
+    }
+
+    private Uni<JobDetails> withTags(DeploymentJob job) {
+        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> tags.tagsOf(job.accountId, job.arn))
+                .map(jobTags -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), jobTags));
+    }
+
+    static ServiceException versionMissing(String applicationArn, int version) {
+        return ServiceError.RESOURCE_NOT_FOUND.exception("Robot application " + applicationArn + " has no version " + version);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.fleetsync.deployment;
+
+import dev.fleetsync.common.ServiceError;
+import dev.fleetsync.common.UniqueViolations;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
+
+/**
+ * Runs a job-creating call at most once per client token.
+ * <p>
+ * The token row is written in the job's transaction, before the job, so that racing calls with one token queue on
+ * pk_client_token and racing calls for one fleet queue on uq_deployment_job_active_fleet. Whoever loses a race reads the
+ * token again after the winner committed: a token now present is a replay (or a mismatch); otherwise the fleet was
+ * taken and the call gets ConcurrentDeploymentException. A failed call leaves no token.
+ */
+@ApplicationScoped
+public class IdempotentJobs {
+    static final String TOKEN_KEY = "pk_client_token";
+    static final String ACTIVE_JOB_KEY = "uq_deployment_job_active_fleet";
+
+    private final ClientTokenRepository tokens;
+    private final DeploymentJobRepository jobs;
+
+    public IdempotentJobs(ClientTokenRepository tokens, DeploymentJobRepository jobs) {
+        this.tokens = tokens;
+        this.jobs = jobs;
+    }
+
+    /** @param work creates the job and its token row (see {@link #tokenFor}); runs only when the token is new */
+    public Uni<DeploymentJob> once(String accountId, IdempotencyKey key, Supplier<Uni<DeploymentJob>> work) {
+        return Panache.withTransaction(() -> tokens.find(accountId, key.token())
+                        .flatMap(used -> used == null ? work.get() : replay(accountId, key, used)))
+                .onFailure(IdempotentJobs::lostRace)
+                .recoverWithUni(failure -> Panache.withSession(() -> tokens.find(accountId, key.token())
+                        .flatMap(used -> used == null ? Uni.createFrom().failure(translate(failure)) : replay(accountId, key, used))));
+    }
+
+    static ClientToken tokenFor(String accountId, IdempotencyKey key, DeploymentJob job) {
+        ClientToken token = new ClientToken();
+        token.accountId = accountId;
+        token.token = key.token();
+        token.operation = key.operation();
+        token.fingerprint = key.fingerprint();
+        token.jobArn = job.arn;
+        token.createdAt = job.createdAt;
+        return token;
+    }
+
+    private Uni<DeploymentJob> replay(String accountId, IdempotencyKey key, ClientToken used) {
+        if (!key.sameCallAs(used)) {
+            return Uni.createFrom().failure(ServiceError.IDEMPOTENT_PARAMETER_MISMATCH.exception("The clientRequestToken '" + key.token()
+                    + "' was already used with different parameters (by " + used.operation + ")"));
+        }
+        return jobs.find(accountId, used.jobArn);
+    }
+
+    private static boolean lostRace(Throwable failure) {
+        return UniqueViolations.isUnique(failure, TOKEN_KEY) || UniqueViolations.isUnique(failure, ACTIVE_JOB_KEY);
+    }
+
+    private static Throwable translate(Throwable failure) {
+        if (UniqueViolations.isUnique(failure, ACTIVE_JOB_KEY)) {
+            return ServiceError.CONCURRENT_DEPLOYMENT.exception(
+                    "The fleet already has an active deployment job (Pending, Preparing or InProgress); wait for it to finish or cancel it");
+        }
+        return failure;
+    }
+}
