@@ -13,18 +13,23 @@ import java.util.List;
 public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDeployment, RobotDeployment.Key> {
 
     // A robot is in sync with an application version when its most recent successful deployment was that version.
+    // Set-based (hash joins, no per-robot subquery), so its cost does not hinge on fresh planner statistics.
     private static final String TARGETS = """
+            with fleet_robots as (
+                select account_id, arn from robot where account_id = :account and fleet_arn = :fleet
+            ), running as (
+                select distinct on (d.robot_arn) d.robot_arn, j.application_arn || '#' || j.application_version as application_key
+                from robot_deployment d
+                join fleet_robots fr on fr.account_id = d.account_id and fr.arn = d.robot_arn
+                join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
+                where d.account_id = :account and d.status = 'InSync'
+                order by d.robot_arn, d.deployment_finish_time desc nulls last, j.created_at desc
+            )
             insert into robot_deployment (account_id, job_arn, robot_arn, status)
-            select r.account_id, :job, r.arn, 'PendingNewDeployment'
-            from robot r
-            where r.account_id = :account and r.fleet_arn = :fleet
-              and (:everyRobot or coalesce((
-                    select j.application_arn || '#' || j.application_version
-                    from robot_deployment d
-                    join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
-                    where d.account_id = r.account_id and d.robot_arn = r.arn and d.status = 'InSync'
-                    order by d.deployment_finish_time desc nulls last, j.created_at desc
-                    limit 1), '') <> :applicationKey)
+            select fr.account_id, :job, fr.arn, 'PendingNewDeployment'
+            from fleet_robots fr
+            left join running on running.robot_arn = fr.arn
+            where :everyRobot or running.application_key is distinct from :applicationKey
             """;
 
     private static final String MARK_ROBOTS_PENDING = """

@@ -53,7 +53,9 @@ public class FleetService {
     /** Deletes the fleet: its robots are deregistered, and a job still rolling out to it fails with DeploymentFleetDoesNotExist. */
     @WithTransaction
     public Uni<Void> delete(String accountId, String arn) {
-        return require(accountId, arn)
+        // Locked first: a RegisterRobot racing the delete either commits before (and is released here) or finds no fleet.
+        return fleets.findForUpdate(accountId, arn)
+                .onItem().ifNull().failWith(() -> ServiceException.notFound("Fleet " + arn + " does not exist"))
                 .call(fleet -> robots.releaseAll(accountId, arn))
                 .call(fleet -> jobs.failActiveOfDeletedFleet(accountId, arn, Timestamps.now(clock)))
                 .call(fleet -> tags.removeAll(accountId, arn))

@@ -30,14 +30,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                     "quarkus.datasource.password", env("FLEETSYNC_TEST_DB_PASSWORD", ""));
         }
         if (dockerAvailable()) {
-            container = new PostgreSQLContainer(IMAGE).withCommand("postgres", "-c", "max_connections=200", "-c", "fsync=off");
+            container = new PostgreSQLContainer(IMAGE).withCommand("postgres", "-c", "max_connections=200", "-c", "fsync=off",
+                    "-c", "shared_preload_libraries=pg_stat_statements");
             container.start();
             LOG.infof("Tests use a Testcontainers PostgreSQL at %s", container.getJdbcUrl());
             return EmbeddedPostgresLauncher.settings(container.getHost(), container.getFirstMappedPort(), container.getDatabaseName(),
                     container.getUsername(), container.getPassword());
         }
         Map<String, String> embedded = EmbeddedPostgresLauncher.start(null,
-                Map.of("max_connections", "200", "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+                Map.of("max_connections", "200", "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off",
+                        // lets tests count the statements a call issues
+                        "shared_preload_libraries", "pg_stat_statements"));
         LOG.infof("No Docker engine: tests use an embedded PostgreSQL at %s", embedded.get("quarkus.datasource.reactive.url"));
         return embedded;
     }

@@ -30,6 +30,12 @@ public class ErrorMappers {
         return AwsErrors.render(ServiceError.INVALID_PARAMETER, describe(e));
     }
 
+    /** Quarkus maps this subtype itself; ours must be as specific to win, so wrong JSON types get the AWS format too. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
