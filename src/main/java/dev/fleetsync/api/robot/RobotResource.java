@@ -1,0 +1,107 @@
+package dev.fleetsync.api.robot;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.fleetsync.api.http.ErrorMappers;
+import dev.fleetsync.api.http.RequestValidator;
+import dev.fleetsync.api.robot.RobotWire.CreateRobotRequest;
+import dev.fleetsync.api.robot.RobotWire.CreateRobotResponse;
+import dev.fleetsync.api.robot.RobotWire.DeleteRobotRequest;
+import dev.fleetsync.api.robot.RobotWire.DescribeRobotRequest;
+import dev.fleetsync.api.robot.RobotWire.DescribeRobotResponse;
+import dev.fleetsync.api.robot.RobotWire.ListRobotsRequest;
+import dev.fleetsync.api.robot.RobotWire.ListRobotsResponse;
+import dev.fleetsync.api.robot.RobotWire.MembershipRequest;
+import dev.fleetsync.api.robot.RobotWire.MembershipResponse;
+import dev.fleetsync.api.shape.Empty;
+import dev.fleetsync.api.shape.Filter;
+import dev.fleetsync.api.shape.RobotSummary;
+import dev.fleetsync.auth.CallerAccount;
+import dev.fleetsync.common.PageRequest;
+import dev.fleetsync.robot.RobotFilter;
+import dev.fleetsync.robot.RobotService;
+import dev.fleetsync.robot.RobotStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** CreateRobot, DeleteRobot, DescribeRobot, ListRobots, RegisterRobot, DeregisterRobot. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class RobotResource {
+    private static final ErrorMappers JSON_ERRORS = new ErrorMappers();
+
+    private final RobotService robots;
+    private final RequestValidator validator;
+    private final CallerAccount caller;
+
+    public RobotResource(RobotService robots, RequestValidator validator, CallerAccount caller) {
+        this.robots = robots;
+        this.validator = validator;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("createRobot")
+    public Uni<CreateRobotResponse> createRobot(CreateRobotRequest request) {
+        validator.check(request);
+        return robots.create(caller.accountId(), request.name(), request.architecture(), request.greengrassGroupId(), request.tags())
+                .map(CreateRobotResponse::of);
+    }
+
+    @POST
+    @Path("deleteRobot")
+    public Uni<Empty> deleteRobot(DeleteRobotRequest request) {
+        validator.check(request);
+        return robots.delete(caller.accountId(), request.robot()).replaceWith(Empty.INSTANCE);
+    }
+
+    @POST
+    @Path("describeRobot")
+    public Uni<DescribeRobotResponse> describeRobot(DescribeRobotRequest request) {
+        validator.check(request);
+        return robots.describe(caller.accountId(), request.robot()).map(DescribeRobotResponse::of);
+    }
+
+    @POST
+    @Path("listRobots")
+    public Uni<ListRobotsResponse> listRobots(ListRobotsRequest request) {
+        validator.check(request);
+        RobotFilter filter = Filter.single(request.filters(), "status", "fleetName").map(RobotResource::filterOf).orElse(RobotFilter.NONE);
+        PageRequest page = PageRequest.of(request.nextToken(), request.maxResults(), RobotService.PAGE_LIMIT);
+        return robots.list(caller.accountId(), filter, page)
+                .map(found -> new ListRobotsResponse(found.items().stream().map(RobotSummary::of).toList(), found.nextToken()));
+    }
+
+    @POST
+    @Path("registerRobot")
+    public Uni<MembershipResponse> registerRobot(MembershipRequest request) {
+        validator.check(request);
+        return robots.register(caller.accountId(), request.fleet(), request.robot()).map(MembershipResponse::of);
+    }
+
+    @POST
+    @Path("deregisterRobot")
+    public Uni<MembershipResponse> deregisterRobot(MembershipRequest request) {
+        validator.check(request);
+        return robots.deregister(caller.accountId(), request.fleet(), request.robot()).map(MembershipResponse::of);
+    }
+
+    /**
+     * A body member of the wrong type or enum value (e.g. architecture "RISCV"). Quarkus's built-in mapper for this exception
+     * outranks the shared JsonProcessingException mapper, so this class-local one hands it back to the AWS rendering.
+     */
+    @ServerExceptionMapper
+    public Response unreadableMember(MismatchedInputException e) {
+        return JSON_ERRORS.json(e);
+    }
+
+    private static RobotFilter filterOf(Filter filter) {
+        return "status".equals(filter.name())
+                ? RobotFilter.status(RobotStatus.parse(filter.value(), "filters[0].values[0]"))
+                : RobotFilter.fleetName(filter.value());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.fleetsync.robot;
+
+import dev.fleetsync.common.ArnFactory;
+import dev.fleetsync.common.ResourceType;
+import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.fleet.FleetService;
+import dev.fleetsync.tag.TagRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The robot writes, one transaction each. Constraint violations surface when these commit, so they are mapped to API
+ * errors by {@link RobotService}, around these methods.
+ */
+@ApplicationScoped
+public class RobotWrites {
+    private final RobotRepository robots;
+    private final FleetService fleets;
+    private final TagRepository tags;
+    private final ArnFactory arns;
+    private final Clock clock;
+
+    public RobotWrites(RobotRepository robots, FleetService fleets, TagRepository tags, ArnFactory arns, Clock clock) {
+        this.robots = robots;
+        this.fleets = fleets;
+        this.tags = tags;
+        this.arns = arns;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<RobotDetails> create(String accountId, String name, Architecture architecture, String greengrassGroupId,
+            Map<String, String> robotTags) {
+        Robot robot = new Robot();
+        robot.accountId = accountId;
+        robot.name = name;
+        robot.architecture = architecture.name();
+        robot.greengrassGroupId = greengrassGroupId;
+        robot.status = RobotStatus.Available.name();
+        robot.createdAt = Timestamps.now(clock);
+        robot.arn = arns.named(ResourceType.ROBOT, accountId, name, robot.createdAt);
+        return robots.persist(robot)
+                .call(() -> tags.put(accountId, robot.arn, robotTags))
+                .map(saved -> new RobotDetails(saved, robotTags == null ? Map.of() : robotTags));
+    }
+
+    /** Deletes the robot and its tags, whatever fleet or deployment it is in; its deployment history stays with the jobs. */
+    @WithTransaction
+    public Uni<Void> delete(String accountId, String arn) {
+        return requireLocked(accountId, arn)
+                .call(robot -> tags.removeAll(accountId, arn))
+                .call(robots::delete)
+                .replaceWithVoid();
+    }
+
+    /** Puts the robot in the fleet; a robot already there stays as it is, one in another fleet is refused. */
+    @WithTransaction
+    public Uni<Membership> register(String accountId, String fleetArn, String robotArn) {
+        return fleets.require(accountId, fleetArn)
+                .chain(fleet -> requireLocked(accountId, robotArn))
+                .invoke(robot -> {
+                    if (robot.fleetArn == null) {
+                        robot.fleetArn = fleetArn;
+                        robot.status = RobotStatus.Registered.name();
+                    } else if (!robot.fleetArn.equals(fleetArn)) {
+                        throw ServiceException.invalid("Robot " + robotArn + " is already registered to fleet " + robot.fleetArn
+                                + "; deregister it first");
+                    }
+                })
+                .map(robot -> new Membership(fleetArn, robotArn));
+    }
+
+    @WithTransaction
+    public Uni<Membership> deregister(String accountId, String fleetArn, String robotArn) {
+        return fleets.require(accountId, fleetArn)
+                .chain(fleet -> requireLocked(accountId, robotArn))
+                .invoke(robot -> {
+                    if (!fleetArn.equals(robot.fleetArn)) {
+                        throw ServiceException.notFound("Robot " + robotArn + " is not registered to fleet " + fleetArn);
+                    }
+                    robot.fleetArn = null;
+                    robot.status = RobotStatus.Available.name();
+                })
+                .map(robot -> new Membership(fleetArn, robotArn));
+    }
+
+    /** The robot, locked so concurrent register/deregister/delete of it take turns; another account's is missing. */
+    private Uni<Robot> requireLocked(String accountId, String arn) {
+        return robots.findForUpdate(accountId, arn).onItem().ifNull().failWith(() -> RobotService.notFound(arn));
+    }
+}
