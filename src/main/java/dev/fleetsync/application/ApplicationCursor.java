@@ -1,0 +1,44 @@
+package dev.fleetsync.application;
+
+import dev.fleetsync.common.ServiceException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Keyset cursor of ListRobotApplications: the (application createdAt, arn, version) of the last entry served, with
+ * $LATEST as version 0 so it sorts before the numbered versions. The common PageToken has no version, which listing
+ * with versionQualifier=ALL needs. Base64url, so it fits the PaginationToken pattern; opaque to callers.
+ */
+public record ApplicationCursor(Instant createdAt, String arn, int version) {
+    private static final String FORMAT = "ra1";
+    // Application timestamps are never before 1970; the upper bound keeps a forged cursor inside PostgreSQL's range.
+    private static final long LATEST_MILLIS = 253402300799999L; // 9999-12-31T23:59:59.999Z
+
+    public String encode() {
+        String plain = FORMAT + "|" + createdAt.toEpochMilli() + "|" + version + "|" + arn;
+        return Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Empty for no token; a token we did not issue is an InvalidParameterException naming {@code nextToken}. */
+    public static Optional<ApplicationCursor> decode(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            String[] parts = plain.split("\\|", 4);
+            if (parts.length == 4 && FORMAT.equals(parts[0]) && parts[3].startsWith("arn:")) {
+                long millis = Long.parseLong(parts[1]);
+                int version = Integer.parseInt(parts[2]);
+                if (version >= 0 && millis >= 0 && millis <= LATEST_MILLIS) {
+                    return Optional.of(new ApplicationCursor(Instant.ofEpochMilli(millis), parts[3], version));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw ServiceException.invalid("The nextToken is not valid; pass the value returned by the previous call");
+    }
+}

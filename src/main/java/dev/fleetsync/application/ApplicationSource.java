@@ -1,0 +1,10 @@
+package dev.fleetsync.application;
+
+/** A stored source bundle: what the caller named plus the etag recorded for it (see {@link Etags}). */
+public record ApplicationSource(String s3Bucket, String s3Key, String etag, Architecture architecture) {
+
+    static ApplicationSource of(SourceSpec config) {
+        return new ApplicationSource(config.s3Bucket(), config.s3Key(), Etags.placeholder(config.s3Bucket(), config.s3Key()),
+                config.architecture());
+    }
+}

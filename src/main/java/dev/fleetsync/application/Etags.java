@@ -1,0 +1,25 @@
+package dev.fleetsync.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The etag recorded for a source bundle. RoboMaker recorded the S3 object's ETag; fleetsync cannot reach S3, so it records
+ * a deterministic placeholder instead: the lower-case hex MD5 of {@code bucket + "/" + key} (unquoted, 32 characters).
+ * Callers that pin {@code s3Etags} on CreateRobotApplicationVersion pass back the values the service returned.
+ */
+public final class Etags {
+    private Etags() {
+    }
+
+    public static String placeholder(String bucket, String key) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            return HexFormat.of().formatHex(md5.digest((bucket + "/" + key).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides MD5", e);
+        }
+    }
+}

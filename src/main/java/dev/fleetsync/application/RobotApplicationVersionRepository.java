@@ -1,0 +1,35 @@
+package dev.fleetsync.application;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Numbered versions. Callers run inside a session (and a transaction for writes). */
+@ApplicationScoped
+public class RobotApplicationVersionRepository implements PanacheRepositoryBase<RobotApplicationVersion, RobotApplicationVersion.Key> {
+
+    public Uni<RobotApplicationVersion> find(String accountId, String applicationArn, int version) {
+        return findById(new RobotApplicationVersion.Key(accountId, applicationArn, version));
+    }
+
+    /** Whether that numbered version exists; runs in the caller's session (used by deployments). */
+    public Uni<Boolean> versionExists(String accountId, String applicationArn, int version) {
+        return count("accountId = ?1 and applicationArn = ?2 and version = ?3", accountId, applicationArn, version)
+                .map(n -> n > 0);
+    }
+
+    /** The highest version number of the application, 0 when it has none. */
+    public Uni<Integer> maxVersion(String accountId, String applicationArn) {
+        return getSession().chain(session -> session.createSelectionQuery("select coalesce(max(v.version), 0) "
+                        + "from RobotApplicationVersion v where v.accountId = :accountId and v.applicationArn = :arn", Integer.class)
+                .setParameter("accountId", accountId).setParameter("arn", applicationArn).getSingleResult());
+    }
+
+    public Uni<Long> deleteOne(String accountId, String applicationArn, int version) {
+        return delete("accountId = ?1 and applicationArn = ?2 and version = ?3", accountId, applicationArn, version);
+    }
+
+    public Uni<Long> deleteAll(String accountId, String applicationArn) {
+        return delete("accountId = ?1 and applicationArn = ?2", accountId, applicationArn);
+    }
+}

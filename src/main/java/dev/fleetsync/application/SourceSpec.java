@@ -1,0 +1,5 @@
+package dev.fleetsync.application;
+
+/** A source bundle (SourceConfig) as a caller names it; any member may be missing until {@link ContentRules} has checked it. */
+public record SourceSpec(String s3Bucket, String s3Key, Architecture architecture) {
+}

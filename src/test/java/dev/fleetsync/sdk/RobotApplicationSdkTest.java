@@ -1,0 +1,614 @@
+package dev.fleetsync.sdk;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Sdk;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.robomaker.RoboMakerClient;
+import software.amazon.awssdk.services.robomaker.model.Architecture;
+import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationRequest;
+import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationResponse;
+import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationVersionResponse;
+import software.amazon.awssdk.services.robomaker.model.DescribeRobotApplicationResponse;
+import software.amazon.awssdk.services.robomaker.model.Environment;
+import software.amazon.awssdk.services.robomaker.model.Filter;
+import software.amazon.awssdk.services.robomaker.model.InvalidParameterException;
+import software.amazon.awssdk.services.robomaker.model.ListRobotApplicationsResponse;
+import software.amazon.awssdk.services.robomaker.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.robomaker.model.RobotApplicationSummary;
+import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuite;
+import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuiteType;
+import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuiteVersionType;
+import software.amazon.awssdk.services.robomaker.model.SourceConfig;
+import software.amazon.awssdk.services.robomaker.model.UpdateRobotApplicationResponse;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class RobotApplicationSdkTest {
+    private static final RobotSoftwareSuite GENERAL = RobotSoftwareSuite.builder().name(RobotSoftwareSuiteType.GENERAL).build();
+    private static final RobotSoftwareSuite ROS_MELODIC = RobotSoftwareSuite.builder().name(RobotSoftwareSuiteType.ROS)
+            .version(RobotSoftwareSuiteVersionType.MELODIC).build();
+    private static final String DIGEST = "sha256:" + "ab".repeat(32);
+
+    @TestHTTPResource("/")
+    URI endpoint;
+
+    @Inject
+    AgroalDataSource database;
+
+    RoboMakerClient robomaker;
+
+    @BeforeEach
+    void client() {
+        robomaker = Sdk.client(endpoint);
+    }
+
+    // ---- CreateRobotApplication / DescribeRobotApplication ----
+
+    @Test
+    void createdApplicationIsLatestWithPlaceholderEtagsAndIsDescribedWithItsTags() throws Exception {
+        String name = Sdk.unique("app");
+        Instant before = Instant.now().minusSeconds(1);
+
+        CreateRobotApplicationResponse created = robomaker.createRobotApplication(r -> r.name(name).robotSoftwareSuite(ROS_MELODIC)
+                .sources(source("my-bucket", "app/x86.tar.gz", Architecture.X86_64), source("my-bucket", "app/arm.tar.gz", Architecture.ARM64))
+                .tags(Map.of("team", "ops")));
+
+        assertThat(created.arn()).matches("arn:aws:robomaker:us-west-2:123456789012:robot-application/" + name + "/\\d{13}");
+        assertThat(created.version()).isEqualTo("$LATEST");
+        assertThat(created.revisionId()).matches("[0-9a-f-]{36}");
+        assertThat(created.lastUpdatedAt()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(created.robotSoftwareSuite()).isEqualTo(ROS_MELODIC);
+        assertThat(created.tags()).containsExactly(Map.entry("team", "ops"));
+        assertThat(created.sources()).extracting(s -> s.architecture(), s -> s.etag())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Architecture.X86_64, md5("my-bucket/app/x86.tar.gz")),
+                        org.assertj.core.groups.Tuple.tuple(Architecture.ARM64, md5("my-bucket/app/arm.tar.gz")));
+        assertThat(created.environment()).isNull();
+        DescribeRobotApplicationResponse described = robomaker.describeRobotApplication(r -> r.application(created.arn()));
+        assertThat(described.name()).isEqualTo(name);
+        assertThat(described.version()).isEqualTo("$LATEST");
+        assertThat(described.revisionId()).isEqualTo(created.revisionId());
+        assertThat(described.lastUpdatedAt()).isEqualTo(created.lastUpdatedAt());
+        assertThat(described.sources()).isEqualTo(created.sources());
+        assertThat(described.tags()).containsExactly(Map.entry("team", "ops"));
+        assertThat(described.imageDigest()).isNull();
+    }
+
+    @Test
+    void containerApplicationKeepsItsImageUriAndHasNoSources() {
+        String arn = container(Sdk.unique("container")).arn();
+
+        DescribeRobotApplicationResponse described = robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("$LATEST"));
+
+        assertThat(described.environment().uri()).isEqualTo("123456789012.dkr.ecr.us-west-2.amazonaws.com/app:latest");
+        assertThat(described.sources()).isEmpty();
+        assertThat(described.robotSoftwareSuite().name()).isEqualTo(RobotSoftwareSuiteType.GENERAL);
+        assertThat(described.robotSoftwareSuite().version()).isNull();
+    }
+
+    @Test
+    void wireUsesTheModelsMemberNamesAndLeavesAbsentMembersOut() {
+        String name = Sdk.unique("wire");
+        given().baseUri(endpoint.toString()).contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"robotSoftwareSuite\":{\"name\":\"General\"},"
+                        + "\"sources\":[{\"s3Bucket\":\"my-bucket\",\"s3Key\":\"k\",\"architecture\":\"ARMHF\"}]}")
+                .when().post("/createRobotApplication")
+                .then().statusCode(200)
+                .body("version", equalTo("$LATEST"))
+                .body("sources[0].etag", equalTo(md5("my-bucket/k")))
+                .body("sources[0].architecture", equalTo("ARMHF"))
+                .body("robotSoftwareSuite.name", equalTo("General"))
+                .body("robotSoftwareSuite", not(hasKey("version")))
+                .body("$", not(hasKey("environment")))
+                .body("lastUpdatedAt", notNullValue());
+    }
+
+    @Test
+    void duplicateNameIsResourceAlreadyExists() {
+        String name = Sdk.unique("dup");
+        s3App(name);
+
+        assertThatThrownBy(() -> s3App(name)).isInstanceOfSatisfying(ResourceAlreadyExistsException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceAlreadyExistsException");
+            assertThat(e.getMessage()).contains(name);
+        });
+    }
+
+    @Test
+    void concurrentCreatesOfOneNameLeaveExactlyOneApplication() throws Exception {
+        String name = Sdk.unique("race");
+
+        List<Object> outcomes = inParallel(6, i -> s3App(name));
+
+        assertThat(outcomes).filteredOn(o -> o instanceof CreateRobotApplicationResponse).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof CreateRobotApplicationResponse))
+                .hasSize(5).allMatch(o -> "ResourceAlreadyExistsException".equals(o));
+        assertThat(listAll(name, false)).hasSize(1);
+    }
+
+    @Test
+    void sourcesAndEnvironmentTogetherAreRejected() {
+        assertInvalid(() -> robomaker.createRobotApplication(r -> r.name(Sdk.unique("both")).robotSoftwareSuite(GENERAL)
+                .sources(source("my-bucket", "k", Architecture.X86_64)).environment(Environment.builder().uri("img").build())),
+                "'sources' or 'environment'");
+    }
+
+    @Test
+    void neitherSourcesNorEnvironmentIsRejected() {
+        assertInvalid(() -> robomaker.createRobotApplication(r -> r.name(Sdk.unique("none")).robotSoftwareSuite(GENERAL)),
+                "'sources' or 'environment'");
+    }
+
+    @Test
+    void twoSourcesForOneArchitectureAreRejected() {
+        assertInvalid(() -> robomaker.createRobotApplication(r -> r.name(Sdk.unique("arch")).robotSoftwareSuite(GENERAL)
+                .sources(source("my-bucket", "a", Architecture.ARM64), source("my-bucket", "b", Architecture.ARM64))),
+                "sources[1].architecture");
+    }
+
+    @Test
+    void generalSuiteTakesNoVersion() {
+        RobotSoftwareSuite generalFoxy = RobotSoftwareSuite.builder().name(RobotSoftwareSuiteType.GENERAL)
+                .version(RobotSoftwareSuiteVersionType.FOXY).build();
+        assertInvalid(() -> robomaker.createRobotApplication(r -> r.name(Sdk.unique("gen")).robotSoftwareSuite(generalFoxy)
+                .sources(source("my-bucket", "k", Architecture.X86_64))), "robotSoftwareSuite.version");
+    }
+
+    @Test
+    void missingSuiteIsRejectedNamingTheField() {
+        assertInvalid(() -> robomaker.createRobotApplication(r -> r.name(Sdk.unique("nosuite"))
+                .sources(source("my-bucket", "k", Architecture.X86_64))), "'robotSoftwareSuite'");
+    }
+
+    @Test
+    void bucketOutsideTheS3PatternIsRejectedNamingTheField() {
+        assertInvalid(() -> robomaker.createRobotApplication(r -> r.name(Sdk.unique("bucket")).robotSoftwareSuite(GENERAL)
+                .sources(source("My_Bucket", "k", Architecture.X86_64))), "sources[0].s3Bucket");
+    }
+
+    @Test
+    void sourceWithoutKeyIsRejectedNamingTheField() {
+        assertInvalid(() -> robomaker.createRobotApplication(r -> r.name(Sdk.unique("nokey")).robotSoftwareSuite(GENERAL)
+                .sources(SourceConfig.builder().s3Bucket("my-bucket").architecture(Architecture.X86_64).build())), "sources[0].s3Key");
+    }
+
+    // Quarkus' BuiltinMismatchedInputExceptionMapper (more specific than ErrorMappers' JsonProcessingException mapper)
+    // answers a bad enum value with a bare 400 and no X-Amzn-ErrorType; enable once api/http maps MismatchedInputException.
+    @org.junit.jupiter.api.Disabled("needs ErrorMappers to map MismatchedInputException (shared edge, lead-owned)")
+    @Test
+    void unknownArchitectureIsRejectedOnTheWire() {
+        given().baseUri(endpoint.toString()).contentType("application/json")
+                .body("{\"name\":\"" + Sdk.unique("wire") + "\",\"robotSoftwareSuite\":{\"name\":\"General\"},"
+                        + "\"sources\":[{\"s3Bucket\":\"my-bucket\",\"s3Key\":\"k\",\"architecture\":\"SPARC\"}]}")
+                .when().post("/createRobotApplication")
+                .then().statusCode(400)
+                .header("X-Amzn-ErrorType", "InvalidParameterException")
+                .body("message", org.hamcrest.Matchers.containsString("sources[0].architecture"));
+    }
+
+    // ---- UpdateRobotApplication ----
+
+    @Test
+    void updateChangesLatestAndIssuesANewRevision() {
+        CreateRobotApplicationResponse created = s3App(Sdk.unique("upd"));
+
+        UpdateRobotApplicationResponse updated = robomaker.updateRobotApplication(r -> r.application(created.arn())
+                .currentRevisionId(created.revisionId()).robotSoftwareSuite(GENERAL)
+                .sources(source("other-bucket", "v2.tar.gz", Architecture.ARMHF)));
+
+        assertThat(updated.revisionId()).isNotEqualTo(created.revisionId());
+        assertThat(updated.version()).isEqualTo("$LATEST");
+        assertThat(updated.lastUpdatedAt()).isAfterOrEqualTo(created.lastUpdatedAt());
+        DescribeRobotApplicationResponse described = robomaker.describeRobotApplication(r -> r.application(created.arn()));
+        assertThat(described.revisionId()).isEqualTo(updated.revisionId());
+        assertThat(described.robotSoftwareSuite()).isEqualTo(GENERAL);
+        assertThat(described.sources()).singleElement().satisfies(s -> {
+            assertThat(s.s3Bucket()).isEqualTo("other-bucket");
+            assertThat(s.architecture()).isEqualTo(Architecture.ARMHF);
+        });
+    }
+
+    @Test
+    void updateWithAStaleRevisionIsRejectedAndChangesNothing() {
+        CreateRobotApplicationResponse created = s3App(Sdk.unique("stale"));
+        robomaker.updateRobotApplication(r -> r.application(created.arn()).robotSoftwareSuite(GENERAL)
+                .sources(source("my-bucket", "v2", Architecture.X86_64)));
+
+        assertInvalid(() -> robomaker.updateRobotApplication(r -> r.application(created.arn()).currentRevisionId(created.revisionId())
+                .robotSoftwareSuite(GENERAL).sources(source("my-bucket", "v3", Architecture.X86_64))), "currentRevisionId");
+        assertThat(robomaker.describeRobotApplication(r -> r.application(created.arn())).sources().get(0).s3Key()).isEqualTo("v2");
+    }
+
+    @Test
+    void concurrentUpdatesFromOneRevisionLetExactlyOneWin() throws Exception {
+        CreateRobotApplicationResponse created = s3App(Sdk.unique("cas"));
+
+        List<Object> outcomes = inParallel(6, i -> robomaker.updateRobotApplication(r -> r.application(created.arn())
+                .currentRevisionId(created.revisionId()).robotSoftwareSuite(GENERAL)
+                .sources(source("my-bucket", "writer-" + i, Architecture.X86_64))));
+
+        List<UpdateRobotApplicationResponse> winners = outcomes.stream().filter(o -> o instanceof UpdateRobotApplicationResponse)
+                .map(UpdateRobotApplicationResponse.class::cast).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof String).hasSize(5).allMatch("InvalidParameterException"::equals);
+        DescribeRobotApplicationResponse described = robomaker.describeRobotApplication(r -> r.application(created.arn()));
+        assertThat(described.revisionId()).isEqualTo(winners.get(0).revisionId());
+        assertThat(described.sources().get(0).s3Key()).isEqualTo(winners.get(0).sources().get(0).s3Key());
+    }
+
+    @Test
+    void updateOfAnUnknownApplicationIsNotFound() {
+        String arn = "arn:aws:robomaker:us-west-2:123456789012:robot-application/" + Sdk.unique("ghost") + "/1551201873931";
+        assertNotFound(() -> robomaker.updateRobotApplication(r -> r.application(arn).robotSoftwareSuite(GENERAL)
+                .sources(source("my-bucket", "k", Architecture.X86_64))), arn);
+    }
+
+    // ---- CreateRobotApplicationVersion ----
+
+    @Test
+    void versionsAreNumberedOneTwoThree() {
+        String arn = s3App(Sdk.unique("num")).arn();
+
+        List<String> numbers = IntStream.range(0, 3)
+                .mapToObj(i -> robomaker.createRobotApplicationVersion(r -> r.application(arn)).version()).toList();
+
+        assertThat(numbers).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void aVersionIsASnapshotThatLaterUpdatesDoNotChange() {
+        CreateRobotApplicationResponse created = s3App(Sdk.unique("snap"));
+        CreateRobotApplicationVersionResponse v1 = robomaker.createRobotApplicationVersion(r -> r.application(created.arn())
+                .currentRevisionId(created.revisionId()));
+        robomaker.updateRobotApplication(r -> r.application(created.arn()).robotSoftwareSuite(GENERAL)
+                .sources(source("my-bucket", "changed", Architecture.ARM64)));
+
+        DescribeRobotApplicationResponse one = robomaker.describeRobotApplication(r -> r.application(created.arn()).applicationVersion("1"));
+
+        assertThat(one.version()).isEqualTo("1");
+        assertThat(one.sources()).isEqualTo(created.sources());
+        assertThat(one.robotSoftwareSuite()).isEqualTo(ROS_MELODIC);
+        assertThat(one.revisionId()).isEqualTo(created.revisionId()).isEqualTo(v1.revisionId());
+        assertThat(one.lastUpdatedAt()).isEqualTo(v1.lastUpdatedAt());
+        assertThat(one.tags()).containsExactly(Map.entry("stage", "test"));
+        assertThat(robomaker.describeRobotApplication(r -> r.application(created.arn())).sources().get(0).s3Key()).isEqualTo("changed");
+    }
+
+    @Test
+    void createVersionWithAStaleRevisionIsRejected() {
+        CreateRobotApplicationResponse created = s3App(Sdk.unique("vstale"));
+        robomaker.updateRobotApplication(r -> r.application(created.arn()).robotSoftwareSuite(GENERAL)
+                .sources(source("my-bucket", "v2", Architecture.X86_64)));
+
+        assertInvalid(() -> robomaker.createRobotApplicationVersion(r -> r.application(created.arn())
+                .currentRevisionId(created.revisionId())), "currentRevisionId");
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(created.arn()).applicationVersion("1")), "1");
+    }
+
+    @Test
+    void matchingS3EtagsPinTheVersionAndOthersAreRejected() {
+        CreateRobotApplicationResponse created = s3App(Sdk.unique("etag"));
+        String etag = created.sources().get(0).etag();
+
+        assertInvalid(() -> robomaker.createRobotApplicationVersion(r -> r.application(created.arn()).s3Etags("0123456789abcdef")),
+                "s3Etags");
+        assertThat(robomaker.createRobotApplicationVersion(r -> r.application(created.arn()).s3Etags(etag)).version()).isEqualTo("1");
+    }
+
+    @Test
+    void imageDigestIsKeptOnAContainerVersion() {
+        String arn = container(Sdk.unique("digest")).arn();
+
+        CreateRobotApplicationVersionResponse v1 = robomaker.createRobotApplicationVersion(r -> r.application(arn).imageDigest(DIGEST));
+
+        assertThat(v1.environment().uri()).endsWith("app:latest");
+        assertThat(robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion(v1.version())).imageDigest())
+                .isEqualTo(DIGEST);
+        assertThat(robomaker.describeRobotApplication(r -> r.application(arn)).imageDigest()).isNull();
+    }
+
+    @Test
+    void imageDigestOfAnS3ApplicationIsRejected() {
+        String arn = s3App(Sdk.unique("s3digest")).arn();
+        assertInvalid(() -> robomaker.createRobotApplicationVersion(r -> r.application(arn).imageDigest(DIGEST)), "imageDigest");
+    }
+
+    @Test
+    void imageDigestOutsideItsPatternIsRejected() {
+        String arn = container(Sdk.unique("baddigest")).arn();
+        assertInvalid(() -> robomaker.createRobotApplicationVersion(r -> r.application(arn).imageDigest("md5:1234")), "'imageDigest'");
+    }
+
+    @Test
+    void versionOfAnUnknownApplicationIsNotFound() {
+        String arn = "arn:aws:robomaker:us-west-2:123456789012:robot-application/" + Sdk.unique("ghost") + "/1551201873931";
+        assertNotFound(() -> robomaker.createRobotApplicationVersion(r -> r.application(arn)), arn);
+    }
+
+    /** The head's row lock serializes numbering: no call fails, and no number is repeated or skipped. */
+    @Test
+    void eightParallelVersionCreatesYieldExactlyOneToEight() throws Exception {
+        String name = Sdk.unique("par");
+        String arn = s3App(name).arn();
+
+        List<Object> outcomes = inParallel(8, i -> robomaker.createRobotApplicationVersion(r -> r.application(arn)));
+
+        assertThat(outcomes).allMatch(o -> o instanceof CreateRobotApplicationVersionResponse);
+        assertThat(outcomes.stream().map(o -> ((CreateRobotApplicationVersionResponse) o).version()))
+                .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(listAll(name, true)).extracting(RobotApplicationSummary::version)
+                .containsExactly("$LATEST", "1", "2", "3", "4", "5", "6", "7", "8");
+    }
+
+    // ---- DescribeRobotApplication / DeleteRobotApplication ----
+
+    @Test
+    void unknownVersionOrApplicationIsNotFound() {
+        String arn = s3App(Sdk.unique("desc")).arn();
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("7")), "7");
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("99999999999")), "99999999999");
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn + "0")), arn + "0");
+    }
+
+    @Test
+    void anotherAccountsArnIsNotFound() {
+        String arn = s3App(Sdk.unique("acct")).arn();
+        String foreign = arn.replace(":123456789012:", ":210987654321:");
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(foreign)), foreign);
+        assertNotFound(() -> robomaker.deleteRobotApplication(r -> r.application(foreign)), foreign);
+    }
+
+    @Test
+    void versionOutsideTheVersionPatternIsRejected() {
+        String arn = s3App(Sdk.unique("vpat")).arn();
+        assertInvalid(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("latest")), "'applicationVersion'");
+    }
+
+    @Test
+    void deletingOneVersionKeepsTheApplicationAndItsOtherVersions() {
+        String name = Sdk.unique("delv");
+        String arn = s3App(name).arn();
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+
+        robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("1"));
+
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("1")), "1");
+        assertThat(robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("2")).version()).isEqualTo("2");
+        assertThat(listAll(name, true)).extracting(RobotApplicationSummary::version).containsExactly("$LATEST", "2");
+        assertNotFound(() -> robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("1")), "1");
+    }
+
+    @Test
+    void deletingWithoutAVersionRemovesTheApplicationItsVersionsAndItsTags() throws Exception {
+        String name = Sdk.unique("delall");
+        String arn = s3App(name).arn();
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+
+        robomaker.deleteRobotApplication(r -> r.application(arn));
+
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn)), arn);
+        assertThat(rows("select count(*) from robot_application_version where application_arn = ?", arn)).isZero();
+        assertThat(rows("select count(*) from resource_tag where resource_arn = ?", arn)).isZero();
+        assertThat(listAll(name, true)).isEmpty();
+        assertNotFound(() -> robomaker.deleteRobotApplication(r -> r.application(arn)), arn);
+    }
+
+    @Test
+    void deletingLatestDeletesTheWholeApplication() {
+        String arn = s3App(Sdk.unique("dellatest")).arn();
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+
+        robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("$LATEST"));
+
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("1")), arn);
+    }
+
+    // ---- ListRobotApplications ----
+
+    @Test
+    void listShowsLatestOnlyUnlessAllVersionsAreAskedFor() {
+        String name = Sdk.unique("list");
+        String arn = s3App(name).arn();
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+
+        List<RobotApplicationSummary> latest = listAll(name, false);
+        List<RobotApplicationSummary> all = listAll(name, true);
+
+        assertThat(latest).singleElement().satisfies(s -> {
+            assertThat(s.version()).isEqualTo("$LATEST");
+            assertThat(s.name()).isEqualTo(name);
+            assertThat(s.arn()).isEqualTo(arn);
+            assertThat(s.robotSoftwareSuite()).isEqualTo(ROS_MELODIC);
+            assertThat(s.lastUpdatedAt()).isNotNull();
+        });
+        assertThat(all).extracting(RobotApplicationSummary::version).containsExactly("$LATEST", "1", "2");
+        assertThat(all).extracting(RobotApplicationSummary::arn).containsOnly(arn);
+    }
+
+    @Test
+    void listWithAllVersionsPagesInOrderAcrossApplications() {
+        String first = s3App(Sdk.unique("pa")).arn();
+        robomaker.createRobotApplicationVersion(r -> r.application(first));
+        robomaker.createRobotApplicationVersion(r -> r.application(first));
+        String second = s3App(Sdk.unique("pb")).arn();
+        robomaker.createRobotApplicationVersion(r -> r.application(second));
+
+        ListRobotApplicationsResponse page = robomaker.listRobotApplications(r -> r.versionQualifier("ALL").maxResults(2));
+        List<String> mine = new ArrayList<>();
+        int pages = 0;
+        while (true) {
+            assertThat(page.robotApplicationSummaries()).hasSizeLessThanOrEqualTo(2);
+            page.robotApplicationSummaries().stream().filter(s -> s.arn().equals(first) || s.arn().equals(second))
+                    .forEach(s -> mine.add(s.arn() + "@" + s.version()));
+            pages++;
+            if (page.nextToken() == null) {
+                break;
+            }
+            String token = page.nextToken();
+            assertThat(token).matches("[a-zA-Z0-9_.\\-/+=]*");
+            page = robomaker.listRobotApplications(r -> r.versionQualifier("ALL").maxResults(2).nextToken(token));
+        }
+
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(mine).containsExactly(first + "@$LATEST", first + "@1", first + "@2", second + "@$LATEST", second + "@1");
+    }
+
+    @Test
+    void listPagesThroughLatestEntriesWithTheSdkPaginator() {
+        List<String> created = IntStream.range(0, 3).mapToObj(i -> s3App(Sdk.unique("pg")).arn()).toList();
+
+        List<String> listed = robomaker.listRobotApplicationsPaginator(r -> r.maxResults(1)).robotApplicationSummaries().stream()
+                .map(RobotApplicationSummary::arn).filter(created::contains).toList();
+
+        assertThat(listed).containsExactlyElementsOf(created);
+    }
+
+    @Test
+    void garbledNextTokenIsRejected() {
+        assertInvalid(() -> robomaker.listRobotApplications(r -> r.nextToken("bm90LWEtdG9rZW4=")), "nextToken");
+        assertInvalid(() -> robomaker.listRobotApplications(r -> r.nextToken("???")), "'nextToken'");
+    }
+
+    @Test
+    void pageSizeOutsideOneToHundredIsRejected() {
+        assertInvalid(() -> robomaker.listRobotApplications(r -> r.maxResults(0)), "maxResults");
+        assertInvalid(() -> robomaker.listRobotApplications(r -> r.maxResults(101)), "maxResults");
+    }
+
+    @Test
+    void versionQualifierOtherThanAllIsRejected() {
+        assertInvalid(() -> robomaker.listRobotApplications(r -> r.versionQualifier("LATEST")), "'versionQualifier'");
+    }
+
+    @Test
+    void unknownFilterNameIsRejected() {
+        assertInvalid(() -> robomaker.listRobotApplications(r -> r.filters(Filter.builder().name("status").values("x").build())),
+                "filters[0].name");
+    }
+
+    // ---- helpers ----
+
+    private CreateRobotApplicationResponse s3App(String name) {
+        return robomaker.createRobotApplication(r -> r.name(name).robotSoftwareSuite(ROS_MELODIC)
+                .sources(source("my-bucket", name + ".tar.gz", Architecture.X86_64)).tags(Map.of("stage", "test")));
+    }
+
+    private CreateRobotApplicationResponse container(String name) {
+        return robomaker.createRobotApplication(CreateRobotApplicationRequest.builder().name(name).robotSoftwareSuite(GENERAL)
+                .environment(Environment.builder().uri("123456789012.dkr.ecr.us-west-2.amazonaws.com/app:latest").build()).build());
+    }
+
+    private static SourceConfig source(String bucket, String key, Architecture architecture) {
+        return SourceConfig.builder().s3Bucket(bucket).s3Key(key).architecture(architecture).build();
+    }
+
+    private List<RobotApplicationSummary> listAll(String name, boolean allVersions) {
+        return robomaker.listRobotApplicationsPaginator(r -> {
+            r.maxResults(2).filters(Filter.builder().name("name").values(name).build());
+            if (allVersions) {
+                r.versionQualifier("ALL");
+            }
+        }).robotApplicationSummaries().stream().toList();
+    }
+
+    /** Runs the calls at once; each outcome is the response, or the AWS error code of the failure. */
+    private static List<Object> inParallel(int calls, Function<Integer, Object> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int index = i;
+                Callable<Object> task = () -> {
+                    start.await();
+                    try {
+                        return call.apply(index);
+                    } catch (AwsServiceException e) {
+                        return e.awsErrorDetails().errorCode();
+                    }
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                outcomes.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long rows(String sql, String arn) throws Exception {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, arn);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static void assertInvalid(Runnable call, String mentioned) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterException");
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorMessage()).contains(mentioned);
+        });
+    }
+
+    private static void assertNotFound(Runnable call, String mentioned) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorMessage()).contains(mentioned);
+        });
+    }
+
+    private static String md5(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, digest));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
