@@ -27,6 +27,10 @@ create table robot (
     status               varchar(24)   not null,
     last_deployment_job  varchar(1224),
     last_deployment_time timestamptz,
+    -- The application version the robot last deployed successfully: SyncDeploymentJob targets the robots whose
+    -- synced version differs from the fleet's latest deployment, with one scan of the fleet's robots.
+    synced_application_arn     varchar(1224),
+    synced_application_version integer,
     constraint pk_robot primary key (account_id, arn),
     -- Each robot has a Greengrass group of its own: a second robot on the same group is ResourceAlreadyExists.
     constraint uq_robot_greengrass_group unique (account_id, greengrass_group_id),

@@ -12,38 +12,27 @@ import java.util.List;
 @ApplicationScoped
 public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDeployment, RobotDeployment.Key> {
 
-    // A robot is in sync with an application version when its most recent successful deployment was that version.
-    // Set-based (hash joins, no per-robot subquery), so its cost does not hinge on fresh planner statistics.
+    // A robot is in sync with an application version when the last version it deployed successfully is that one
+    // (robot.synced_application_*, kept by the rollout). One statement and one scan of the fleet's robots, with no join
+    // whose plan could hinge on stale statistics; marking and recording the robots together keeps both the same set.
     private static final String TARGETS = """
-            with fleet_robots as (
-                select account_id, arn from robot where account_id = :account and fleet_arn = :fleet
-            ), running as (
-                select distinct on (d.robot_arn) d.robot_arn, j.application_arn || '#' || j.application_version as application_key
-                from robot_deployment d
-                join fleet_robots fr on fr.account_id = d.account_id and fr.arn = d.robot_arn
-                join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
-                where d.account_id = :account and d.status = 'InSync'
-                order by d.robot_arn, d.deployment_finish_time desc nulls last, j.created_at desc
+            with targets as (
+                update robot r set status = 'PendingNewDeployment'
+                where r.account_id = :account and r.fleet_arn = :fleet
+                  and (:everyRobot or r.synced_application_arn is distinct from :application
+                       or r.synced_application_version is distinct from :version)
+                returning r.account_id, r.arn
             )
             insert into robot_deployment (account_id, job_arn, robot_arn, status)
-            select fr.account_id, :job, fr.arn, 'PendingNewDeployment'
-            from fleet_robots fr
-            left join running on running.robot_arn = fr.arn
-            where :everyRobot or running.application_key is distinct from :applicationKey
-            """;
-
-    private static final String MARK_ROBOTS_PENDING = """
-            update robot r set status = 'PendingNewDeployment'
-            from robot_deployment d
-            where d.account_id = :account and d.job_arn = :job and r.account_id = d.account_id and r.arn = d.robot_arn
+            select account_id, :job, arn, 'PendingNewDeployment' from targets
             """;
 
     // Robots a canceled job never started go back to plain fleet membership.
     private static final String RELEASE_UNSTARTED = """
             update robot r set status = 'Registered'
-            from robot_deployment d
-            where d.account_id = :account and d.job_arn = :job and d.status = 'PendingNewDeployment'
-              and r.account_id = d.account_id and r.arn = d.robot_arn and r.status = 'PendingNewDeployment'
+            where r.account_id = :account and r.status = 'PendingNewDeployment'
+              and r.arn in (select d.robot_arn from robot_deployment d
+                            where d.account_id = :account and d.job_arn = :job and d.status = 'PendingNewDeployment')
             """;
 
     /**
@@ -56,10 +45,9 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
                 .setParameter("account", job.accountId)
                 .setParameter("fleet", job.fleetArn)
                 .setParameter("everyRobot", everyRobot)
-                .setParameter("applicationKey", job.applicationArn + "#" + job.applicationVersion)
-                .executeUpdate()
-                .call(() -> session.createNativeQuery(MARK_ROBOTS_PENDING)
-                        .setParameter("account", job.accountId).setParameter("job", job.arn).executeUpdate()));
+                .setParameter("application", job.applicationArn)
+                .setParameter("version", job.applicationVersion)
+                .executeUpdate());
     }
 
     public Uni<Integer> releaseUnstarted(String accountId, String jobArn) {

@@ -207,9 +207,6 @@ class RobotApplicationSdkTest {
                 .sources(SourceConfig.builder().s3Bucket("my-bucket").architecture(Architecture.X86_64).build())), "sources[0].s3Key");
     }
 
-    // Quarkus' BuiltinMismatchedInputExceptionMapper (more specific than ErrorMappers' JsonProcessingException mapper)
-    // answers a bad enum value with a bare 400 and no X-Amzn-ErrorType; enable once api/http maps MismatchedInputException.
-    @org.junit.jupiter.api.Disabled("needs ErrorMappers to map MismatchedInputException (shared edge, lead-owned)")
     @Test
     void unknownArchitectureIsRejectedOnTheWire() {
         given().baseUri(endpoint.toString()).contentType("application/json")

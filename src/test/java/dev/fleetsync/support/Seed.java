@@ -56,6 +56,12 @@ public final class Seed {
                 .execute(Tuple.of(ACCOUNT, status, jobArn)).await().indefinitely();
         robotsTo(jobArn, inSync, "InSync");
         robotsTo(jobArn, failed, "Failed");
+        if (!inSync.isEmpty()) {
+            pool.preparedQuery("""
+                    update robot r set synced_application_arn = j.application_arn, synced_application_version = j.application_version
+                    from deployment_job j where j.account_id = $1 and j.arn = $2 and r.account_id = $1 and r.arn = any($3)
+                    """).execute(Tuple.of(ACCOUNT, jobArn, inSync.toArray(new String[0]))).await().indefinitely();
+        }
     }
 
     private void robotsTo(String jobArn, List<String> robots, String status) {

@@ -1,7 +1,5 @@
 package dev.fleetsync.api.robot;
 
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.fleetsync.api.http.ErrorMappers;
 import dev.fleetsync.api.http.RequestValidator;
 import dev.fleetsync.api.robot.RobotWire.CreateRobotRequest;
 import dev.fleetsync.api.robot.RobotWire.CreateRobotResponse;
@@ -25,14 +23,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** CreateRobot, DeleteRobot, DescribeRobot, ListRobots, RegisterRobot, DeregisterRobot. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class RobotResource {
-    private static final ErrorMappers JSON_ERRORS = new ErrorMappers();
 
     private final RobotService robots;
     private final RequestValidator validator;
@@ -88,15 +83,6 @@ public class RobotResource {
     public Uni<MembershipResponse> deregisterRobot(MembershipRequest request) {
         validator.check(request);
         return robots.deregister(caller.accountId(), request.fleet(), request.robot()).map(MembershipResponse::of);
-    }
-
-    /**
-     * A body member of the wrong type or enum value (e.g. architecture "RISCV"). Quarkus's built-in mapper for this exception
-     * outranks the shared JsonProcessingException mapper, so this class-local one hands it back to the AWS rendering.
-     */
-    @ServerExceptionMapper
-    public Response unreadableMember(MismatchedInputException e) {
-        return JSON_ERRORS.json(e);
     }
 
     private static RobotFilter filterOf(Filter filter) {
