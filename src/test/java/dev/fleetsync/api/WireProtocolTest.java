@@ -344,6 +344,16 @@ class WireProtocolTest {
     }
 
     @Test
+    void tagResourceWithAnEmptyTagMapChangesNothing() {
+        String arn = fleet();
+        json("{\"tags\": {\"a\": \"1\"}}").post("/tags/{arn}", arn).then().statusCode(200);
+
+        json("{\"tags\": {}}").post("/tags/{arn}", arn).then().statusCode(200).body("$", anEmptyMap());
+
+        given().get("/tags/{arn}", arn).then().statusCode(200).body("tags", equalTo(Map.of("a", "1")));
+    }
+
+    @Test
     void tagResourceWithoutTagsMemberIsRejectedNamingIt() {
         assertAwsError(json("").post("/tags/{arn}", fleet()), 400, INVALID, "'tags'");
     }
