@@ -49,6 +49,17 @@ public class TagRepository implements PanacheRepositoryBase<ResourceTag, Resourc
         return delete("accountId = ?1 and resourceArn = ?2 and tagKey in ?3", accountId, arn, keys);
     }
 
+    /**
+     * How many tags the resource has besides the given keys: what it keeps when those are put. Counts without loading
+     * entities, so a later {@link #put} of the same keys does not collide with managed instances in the session.
+     */
+    public Uni<Long> countOthers(String accountId, String arn, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return count("accountId = ?1 and resourceArn = ?2", accountId, arn);
+        }
+        return count("accountId = ?1 and resourceArn = ?2 and tagKey not in ?3", accountId, arn, keys);
+    }
+
     public Uni<Long> removeAll(String accountId, String arn) {
         return delete("accountId = ?1 and resourceArn = ?2", accountId, arn);
     }
