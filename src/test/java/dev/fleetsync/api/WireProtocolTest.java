@@ -34,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The restJson1 wire as the SDKs see it, checked byte for byte where the SDK would hide a difference. */
@@ -46,12 +45,6 @@ class WireProtocolTest {
     private static final String ERROR_TYPE = "X-Amzn-ErrorType";
     private static final String ACCOUNT_PREFIX = "arn:aws:robomaker:us-west-2:123456789012:";
 
-    /** Quarkus's own MismatchedInputException mapper answers these instead of ErrorMappers (see the report). */
-    private static final String MISMATCHED_INPUT_DEFECT = "lead: api/http/ErrorMappers maps JsonProcessingException, but quarkus-rest-jackson's "
-            + "BuiltinMismatchedInputExceptionMapper (ExceptionMapper<MismatchedInputException>) is more specific and wins: a wrong JSON "
-            + "type answers 400 without X-Amzn-ErrorType, body {\"objectName\":\"Class\",\"attributeName\":\"name\",...} in dev/test "
-            + "and an empty body in prod; a [] body answers an empty 400. Fix: add @ServerExceptionMapper mismatched(MismatchedInputException e)"
-            + " { return json(e); } to ErrorMappers";
 
     @TestHTTPResource("/")
     URI endpoint;
@@ -69,25 +62,21 @@ class WireProtocolTest {
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void stringMemberSentAsNumberIsRejectedNamingIt() {
         assertAwsError(json("{\"name\": 5}").post("/createFleet"), 400, INVALID, "'name'");
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void integerMemberSentAsStringIsRejectedNamingIt() {
         assertAwsError(json("{\"maxResults\": \"10\"}").post("/listFleets"), 400, INVALID, "'maxResults'");
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void integerMemberSentAsFractionIsRejectedNamingIt() {
         assertAwsError(json("{\"maxResults\": 1.5}").post("/listFleets"), 400, INVALID, "'maxResults'");
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void mapMemberSentAsArrayIsRejectedNamingItAndCreatesNothing() {
         String name = Sdk.unique("tagsarray");
 
@@ -98,7 +87,6 @@ class WireProtocolTest {
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void mapValueOfTheWrongTypeIsRejectedNamingTheEntryAndCreatesNothing() {
         String name = Sdk.unique("tagsnumber");
 
@@ -109,7 +97,6 @@ class WireProtocolTest {
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void listMemberSentAsObjectIsRejectedNamingIt() {
         assertAwsError(json("{\"filters\": {}}").post("/listFleets"), 400, INVALID, "'filters'");
     }
@@ -120,7 +107,6 @@ class WireProtocolTest {
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void jsonArrayBodyIsInvalidParameter() {
         assertAwsError(json("[]").post("/describeFleet"), 400, INVALID, "JSON object");
     }
@@ -359,7 +345,6 @@ class WireProtocolTest {
     }
 
     @Test
-    @Disabled(MISMATCHED_INPUT_DEFECT)
     void tagResourceWithTagsAsArrayIsRejectedNamingIt() {
         assertAwsError(json("{\"tags\": []}").post("/tags/{arn}", fleet()), 400, INVALID, "'tags'");
     }
