@@ -1,6 +1,7 @@
 package dev.fleetsync.application;
 
 import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,10 +15,10 @@ import java.util.Optional;
 public record ApplicationCursor(Instant createdAt, String arn, int version) {
     private static final String FORMAT = "ra1";
     // Application timestamps are never before 1970; the upper bound keeps a forged cursor inside PostgreSQL's range.
-    private static final long LATEST_MILLIS = 253402300799999L; // 9999-12-31T23:59:59.999Z
+    private static final long LATEST_MICROS = 253402300799999999L; // 9999-12-31T23:59:59.999999Z
 
     public String encode() {
-        String plain = FORMAT + "|" + createdAt.toEpochMilli() + "|" + version + "|" + arn;
+        String plain = FORMAT + "|" + Timestamps.toEpochMicros(createdAt) + "|" + version + "|" + arn;
         return Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -30,10 +31,10 @@ public record ApplicationCursor(Instant createdAt, String arn, int version) {
             String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             String[] parts = plain.split("\\|", 4);
             if (parts.length == 4 && FORMAT.equals(parts[0]) && parts[3].startsWith("arn:")) {
-                long millis = Long.parseLong(parts[1]);
+                long micros = Long.parseLong(parts[1]);
                 int version = Integer.parseInt(parts[2]);
-                if (version >= 0 && millis >= 0 && millis <= LATEST_MILLIS) {
-                    return Optional.of(new ApplicationCursor(Instant.ofEpochMilli(millis), parts[3], version));
+                if (version >= 0 && micros >= 0 && micros <= LATEST_MICROS) {
+                    return Optional.of(new ApplicationCursor(Timestamps.fromEpochMicros(micros), parts[3], version));
                 }
             }
         } catch (IllegalArgumentException e) {

@@ -12,4 +12,13 @@ public final class Timestamps {
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
+
+    /** Microseconds since the epoch: PostgreSQL's own precision, so a page cursor matches stored rows exactly. */
+    public static long toEpochMicros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    public static Instant fromEpochMicros(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
 }

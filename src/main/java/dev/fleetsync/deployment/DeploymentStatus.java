@@ -35,4 +35,19 @@ public enum DeploymentStatus {
     public boolean canMoveTo(DeploymentStatus target) {
         return next().contains(target);
     }
+
+    /** The target, if this status may move to it; a typed error naming both otherwise. */
+    public DeploymentStatus moveTo(DeploymentStatus target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalTransitionException(this, target);
+        }
+        return target;
+    }
+
+    /** A job was asked to move where the transition table does not allow. */
+    public static final class IllegalTransitionException extends IllegalStateException {
+        IllegalTransitionException(DeploymentStatus from, DeploymentStatus to) {
+            super("A deployment job can only move from " + from + " to " + from.next() + "; " + to + " is not one of them");
+        }
+    }
 }

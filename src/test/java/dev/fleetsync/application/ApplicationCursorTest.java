@@ -33,7 +33,7 @@ class ApplicationCursorTest {
     @Test
     void tokensWeDidNotIssueAreInvalid() {
         for (String token : new String[] {"not base64!", plain("ra1|x|0|" + ARN), plain("ra1|1|-1|" + ARN), plain("ra1|1|0|not-an-arn"),
-                plain("ra2|1|0|" + ARN), plain("ra1|-5|0|" + ARN), plain("ra1|99999999999999999|0|" + ARN), plain("ra1|1|0"),
+                plain("ra2|1|0|" + ARN), plain("ra1|-5|0|" + ARN), plain("ra1|999999999999999999|0|" + ARN), plain("ra1|1|0"),
                 new PageToken(Instant.ofEpochMilli(1), ARN).encode()}) {
             assertThatThrownBy(() -> ApplicationCursor.decode(token)).as(token).isInstanceOfSatisfying(ServiceException.class, e -> {
                 assertThat(e.error()).isEqualTo(ServiceError.INVALID_PARAMETER);

@@ -1,0 +1,152 @@
+package dev.fleetsync.deployment.rollout;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * The set-based statements of a rollout step. Each runs in the caller's transaction and touches all robots of a job
+ * in one statement, so a step costs the same for 10 robots as for 10,000.
+ */
+@ApplicationScoped
+public class RolloutSql {
+    /** Channel on which admitted robots are announced, to whichever instance holds their poll. */
+    public static final String WORK_CHANNEL = "fleetsync_robot_work";
+
+    // Oldest-stepped active job no other instance holds: SKIP LOCKED shares the jobs out between instances.
+    private static final String CLAIM = """
+            select account_id, arn from deployment_job
+            where status in ('Pending', 'Preparing', 'InProgress') and updated_at < :due
+            order by updated_at
+            limit 1
+            for update skip locked
+            """;
+
+    private static final String CLAIM_ONE = """
+            select account_id, arn from deployment_job
+            where account_id = :account and arn = :job and status in ('Pending', 'Preparing', 'InProgress')
+            for update skip locked
+            """;
+
+    private static final String TIME_OUT = """
+            with silent as (
+                update robot_deployment set status = 'NoResponse', failure_code = 'RobotDeploymentNoResponse',
+                       failure_reason = :reason, deployment_finish_time = :now
+                where account_id = :account and job_arn = :job and status in ('PendingNewDeployment', 'Deploying')
+                  and deployment_start_time is not null and deployment_start_time <= :startedBefore
+                returning robot_arn
+            )
+            update robot set status = 'NoResponse'
+            where account_id = :account and arn in (select robot_arn from silent)
+            """;
+
+    private static final String PROGRESS = """
+            select count(*) filter (where status = 'PendingNewDeployment' and deployment_start_time is null),
+                   count(*) filter (where status in ('PendingNewDeployment', 'Deploying') and deployment_start_time is not null),
+                   count(*) filter (where status = 'InSync'),
+                   count(*) filter (where status = 'Failed'),
+                   count(*) filter (where status = 'NoResponse')
+            from robot_deployment where account_id = :account and job_arn = :job
+            """;
+
+    // Starts the next robots (in ARN order) and announces each; the announcements go out when the step commits.
+    private static final String ADMIT = """
+            with admitted as (
+                update robot_deployment set deployment_start_time = :now
+                where account_id = :account and job_arn = :job and robot_arn in (
+                    select robot_arn from robot_deployment
+                    where account_id = :account and job_arn = :job
+                      and status = 'PendingNewDeployment' and deployment_start_time is null
+                    order by robot_arn
+                    limit :count)
+                returning robot_arn
+            )
+            select count(pg_notify('fleetsync_robot_work', robot_arn)) from admitted
+            """;
+
+    // Robots the job will never start go back to plain fleet membership.
+    private static final String RELEASE_UNSTARTED = """
+            update robot r set status = 'Registered'
+            where r.account_id = :account and r.status = 'PendingNewDeployment'
+              and r.arn in (select d.robot_arn from robot_deployment d
+                            where d.account_id = :account and d.job_arn = :job and d.handed_at is null
+                              and d.status = 'PendingNewDeployment')
+            """;
+
+    // Robots that hold a canceled job's deployment are told to stop; their outcome is unknown, so they count as failed.
+    private static final String ABORT_HANDED = """
+            with aborted as (
+                update robot_deployment set status = 'Failed', failure_code = 'RobotDeploymentAborted',
+                       failure_reason = 'The deployment job was canceled', deployment_finish_time = :now
+                where account_id = :account and job_arn = :job and status = 'Deploying'
+                returning robot_arn
+            )
+            update robot set status = 'Failed' where account_id = :account and arn in (select robot_arn from aborted)
+            """;
+
+    public Uni<JobRef> claimDue(Instant due) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM, Object[].class)
+                .setParameter("due", utc(due)).getResultList())
+                .map(rows -> rows.isEmpty() ? null : new JobRef((String) rows.get(0)[0], (String) rows.get(0)[1]));
+    }
+
+    public Uni<JobRef> claim(String accountId, String jobArn) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM_ONE, Object[].class)
+                .setParameter("account", accountId).setParameter("job", jobArn).getResultList())
+                .map(rows -> rows.isEmpty() ? null : new JobRef(accountId, jobArn));
+    }
+
+    public Uni<Integer> timeOut(JobRef job, Instant startedBefore, Instant now, long timeoutSeconds) {
+        return update(TIME_OUT, job, Map.of("startedBefore", utc(startedBefore), "now", utc(now),
+                "reason", "The robot did not finish within " + timeoutSeconds + " seconds"));
+    }
+
+    public Uni<RolloutProgress> progress(JobRef job) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(PROGRESS, Object[].class)
+                .setParameter("account", job.accountId()).setParameter("job", job.arn()).getSingleResult())
+                .map(row -> new RolloutProgress(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4])));
+    }
+
+    public Uni<Integer> admit(JobRef job, int robots, Instant now) {
+        if (robots <= 0) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(ADMIT, Long.class)
+                .setParameter("account", job.accountId()).setParameter("job", job.arn())
+                .setParameter("now", utc(now)).setParameter("count", robots).getSingleResult())
+                .map(Long::intValue);
+    }
+
+    public Uni<Integer> releaseUnstarted(JobRef job) {
+        return update(RELEASE_UNSTARTED, job, Map.of());
+    }
+
+    public Uni<Integer> abortHanded(JobRef job, Instant now) {
+        return update(ABORT_HANDED, job, Map.of("now", utc(now)));
+    }
+
+    private static Uni<Integer> update(String sql, JobRef job, Map<String, Object> parameters) {
+        return Panache.getSession().flatMap(s -> {
+            var query = s.createNativeQuery(sql).setParameter("account", job.accountId()).setParameter("job", job.arn());
+            parameters.forEach(query::setParameter);
+            return query.executeUpdate();
+        });
+    }
+
+    private static int count(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    /** Native queries bind java.time values most predictably as offset date-times. */
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Identifies a job row. */
+    public record JobRef(String accountId, String arn) {
+    }
+}
