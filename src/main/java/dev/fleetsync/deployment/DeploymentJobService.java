@@ -6,6 +6,9 @@ import dev.fleetsync.common.PageRequest;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.deployment.rollout.RolloutScheduler;
+import dev.fleetsync.deployment.rollout.RolloutSql;
+import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
 import dev.fleetsync.fleet.FleetService;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,12 +34,14 @@ public class DeploymentJobService {
     private final ApplicationVersions applicationVersions;
     private final FleetService fleets;
     private final TagRepository tags;
+    private final RolloutSql rollout;
+    private final RolloutScheduler scheduler;
     private final ArnFactory arns;
     private final Clock clock;
 
     public DeploymentJobService(DeploymentJobRepository jobs, RobotDeploymentRepository robotDeployments, ClientTokenRepository tokens,
-            IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags, ArnFactory arns,
-            Clock clock) {
+            IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags,
+            RolloutSql rollout, RolloutScheduler scheduler, ArnFactory arns, Clock clock) {
         this.jobs = jobs;
         this.robotDeployments = robotDeployments;
         this.tokens = tokens;
@@ -44,6 +49,8 @@ public class DeploymentJobService {
         this.applicationVersions = applicationVersions;
         this.fleets = fleets;
         this.tags = tags;
+        this.rollout = rollout;
+        this.scheduler = scheduler;
         this.arns = arns;
         this.clock = clock;
     }
@@ -53,6 +60,7 @@ public class DeploymentJobService {
         return idempotent.once(accountId, key, () -> fleets.require(accountId, spec.fleetArn())
                         .call(() -> applicationVersions.require(accountId, spec.applicationArn(), spec.applicationVersion()))
                         .flatMap(fleet -> start(accountId, key, spec, true, jobTags)))
+                .invoke(job -> scheduler.kick(accountId, job.arn))
                 .flatMap(job -> withTags(job));
     }
 
@@ -66,6 +74,7 @@ public class DeploymentJobService {
                         .onItem().ifNull().failWith(() -> ServiceException.notFound(
                                 "Fleet " + fleetArn + " has no deployment to synchronize to; create a deployment job first"))
                         .flatMap(latest -> start(accountId, key, JobSettingsCodec.read(latest), false, Map.of())))
+                .invoke(job -> scheduler.kick(accountId, job.arn))
                 .map(job -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), Map.of()));
     }
 
@@ -93,7 +102,10 @@ public class DeploymentJobService {
         return require(accountId, arn)
                 .call(job -> jobs.finishIfActive(accountId, arn, DeploymentStatus.Canceled, now).flatMap(changed -> {
                     if (changed == 1) {
-                        return robotDeployments.releaseUnstarted(accountId, arn)
+                        // Robots not yet handed their deployment never get it; those holding it are told to stop.
+                        JobRef ref = new JobRef(accountId, arn);
+                        return rollout.releaseUnstarted(ref)
+                                .call(() -> rollout.abortHanded(ref, now))
                                 .call(() -> fleets.recordStatus(accountId, job.fleetArn, arn, DeploymentStatus.Canceled.name()));
                     }
                     if (job.status == DeploymentStatus.Canceled) {

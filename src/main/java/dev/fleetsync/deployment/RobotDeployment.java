@@ -27,6 +27,9 @@ public class RobotDeployment {
     public String status;
     @Column(name = "deployment_start_time")
     public Instant deploymentStartTime;
+    /** When the robot picked the deployment up; null while it is only admitted to its wave. */
+    @Column(name = "handed_at")
+    public Instant handedAt;
     @Column(name = "deployment_finish_time")
     public Instant deploymentFinishTime;
     @Column(name = "failure_code")

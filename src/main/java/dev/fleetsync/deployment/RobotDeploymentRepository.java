@@ -27,14 +27,6 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
             select account_id, :job, arn, 'PendingNewDeployment' from targets
             """;
 
-    // Robots a canceled job never started go back to plain fleet membership.
-    private static final String RELEASE_UNSTARTED = """
-            update robot r set status = 'Registered'
-            where r.account_id = :account and r.status = 'PendingNewDeployment'
-              and r.arn in (select d.robot_arn from robot_deployment d
-                            where d.account_id = :account and d.job_arn = :job and d.status = 'PendingNewDeployment')
-            """;
-
     /**
      * Records the robots {@code job} deploys to: every robot of the fleet, or only those not in sync with the
      * job's application version. Returns how many.
@@ -48,11 +40,6 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
                 .setParameter("application", job.applicationArn)
                 .setParameter("version", job.applicationVersion)
                 .executeUpdate());
-    }
-
-    public Uni<Integer> releaseUnstarted(String accountId, String jobArn) {
-        return getSession().flatMap(session -> session.createNativeQuery(RELEASE_UNSTARTED)
-                .setParameter("account", accountId).setParameter("job", jobArn).executeUpdate());
     }
 
     public Uni<List<RobotDeployment>> ofJob(String accountId, String jobArn) {

@@ -26,6 +26,14 @@ public class RolloutSql {
             for update skip locked
             """;
 
+    private static final String POSTPONE = """
+            update deployment_job set updated_at = :now
+            where (account_id, arn) in (
+                select account_id, arn from deployment_job
+                where status in ('Pending', 'Preparing', 'InProgress') and updated_at < :due
+                order by updated_at limit 1 for update skip locked)
+            """;
+
     private static final String CLAIM_ONE = """
             select account_id, arn from deployment_job
             where account_id = :account and arn = :job and status in ('Pending', 'Preparing', 'InProgress')
@@ -92,6 +100,12 @@ public class RolloutSql {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM, Object[].class)
                 .setParameter("due", utc(due)).getResultList())
                 .map(rows -> rows.isEmpty() ? null : new JobRef((String) rows.get(0)[0], (String) rows.get(0)[1]));
+    }
+
+    /** Moves the oldest due job to the back of the queue. */
+    public Uni<Integer> postponeDue(Instant due, Instant now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(POSTPONE)
+                .setParameter("due", utc(due)).setParameter("now", utc(now)).executeUpdate());
     }
 
     public Uni<JobRef> claim(String accountId, String jobArn) {

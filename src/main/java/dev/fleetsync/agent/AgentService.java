@@ -1,0 +1,101 @@
+package dev.fleetsync.agent;
+
+import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.deployment.DeploymentJob;
+import dev.fleetsync.deployment.DeploymentJobRepository;
+import dev.fleetsync.deployment.JobSpecs;
+import dev.fleetsync.deployment.rollout.RobotTimeout;
+import dev.fleetsync.deployment.rollout.RolloutScheduler;
+import dev.fleetsync.robot.RobotRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.concurrent.CompletableFuture;
+
+/** The robot side of a rollout: a robot polls for its deployment, then reports on it until it is done. */
+@ApplicationScoped
+public class AgentService {
+    private final AgentSql sql;
+    private final ReportHandler reports;
+    private final RobotWaiters waiters;
+    private final RobotRepository robots;
+    private final DeploymentJobRepository jobs;
+    private final RolloutScheduler scheduler;
+    private final Clock clock;
+
+    public AgentService(AgentSql sql, ReportHandler reports, RobotWaiters waiters, RobotRepository robots, DeploymentJobRepository jobs,
+            RolloutScheduler scheduler, Clock clock) {
+        this.sql = sql;
+        this.reports = reports;
+        this.waiters = waiters;
+        this.robots = robots;
+        this.jobs = jobs;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /**
+     * The robot's deployment if it is its turn; otherwise waits up to {@code wait} for one to be announced, holding no
+     * thread, and answers null if none came.
+     */
+    public Uni<Assignment> poll(String accountId, String robotArn, Duration wait) {
+        CompletableFuture<Boolean> wake = waiters.register(robotArn);
+        Context context = Vertx.currentContext();
+        return Panache.withSession(() -> robots.find(accountId, robotArn))
+                .onItem().ifNull().failWith(() -> ServiceException.notFound("Robot " + robotArn + " does not exist"))
+                .chain(() -> handOver(accountId, robotArn))
+                .onTermination().invoke((assignment, failure, cancelled) -> {
+                    if (assignment != null || failure != null || wait.isZero()) {
+                        waiters.forget(robotArn, wake);
+                    }
+                })
+                .flatMap(assignment -> assignment != null || wait.isZero() ? Uni.createFrom().item(assignment)
+                        : waiters.await(robotArn, wake, wait)
+                                // continue on the request's context: Hibernate Reactive is bound to it
+                                .emitOn(task -> context.runOnContext(v -> task.run()))
+                                .flatMap(woken -> woken ? handOver(accountId, robotArn) : Uni.createFrom().nullItem()));
+    }
+
+    public Uni<Boolean> report(String accountId, RobotReport report) {
+        return Panache.withTransaction(() -> reports.apply(accountId, report))
+                .invoke(outcome -> {
+                    if (outcome.finished()) {
+                        scheduler.kick(accountId, report.jobArn()); // a slot is free: start the next robot now
+                    }
+                })
+                .map(ReportHandler.Outcome::proceed);
+    }
+
+    private Uni<Assignment> handOver(String accountId, String robotArn) {
+        Instant now = Timestamps.now(clock);
+        return Panache.withTransaction(() -> sql.handOver(accountId, robotArn, now).flatMap(row -> {
+            if (row == null) {
+                return Uni.createFrom().nullItem();
+            }
+            String jobArn = (String) row[0];
+            Instant startedAt = startTime(row[1]);
+            return jobs.find(accountId, jobArn).map(job -> assignment(job, startedAt));
+        }));
+    }
+
+    private static Assignment assignment(DeploymentJob job, Instant startedAt) {
+        return new Assignment(job.arn, JobSpecs.of(job), RobotTimeout.deadline(startedAt, job.robotTimeoutSeconds));
+    }
+
+    private static Instant startTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime ldt) {
+            return ldt.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return (Instant) value;
+    }
+}

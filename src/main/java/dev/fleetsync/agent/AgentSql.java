@@ -1,0 +1,61 @@
+package dev.fleetsync.agent;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** The robot-facing writes, each one statement in the caller's transaction. */
+@ApplicationScoped
+public class AgentSql {
+
+    // Hands over an admitted deployment of a running job, at most once: the row stops matching as soon as it is handed.
+    private static final String HAND_OVER = """
+            with handed as (
+                update robot_deployment d set status = 'Deploying', handed_at = :now
+                from deployment_job j
+                where d.account_id = :account and d.robot_arn = :robot and d.status = 'PendingNewDeployment'
+                  and d.deployment_start_time is not null and d.handed_at is null
+                  and j.account_id = d.account_id and j.arn = d.job_arn and j.status = 'InProgress'
+                returning d.job_arn, d.deployment_start_time
+            ), robot_state as (
+                update robot set status = 'Deploying', last_deployment_job = (select job_arn from handed limit 1),
+                       last_deployment_time = :now
+                where account_id = :account and arn = :robot and exists (select 1 from handed)
+            )
+            select job_arn, deployment_start_time from handed limit 1
+            """;
+
+    private static final String ROBOT_FINISHED = """
+            update robot set status = :status,
+                   synced_application_arn = case when :synced then :application else synced_application_arn end,
+                   synced_application_version = case when :synced then :version else synced_application_version end
+            where account_id = :account and arn = :robot
+            """;
+
+    /** The job and start time of the deployment handed over, or null when the robot has none waiting. */
+    public Uni<Object[]> handOver(String accountId, String robotArn, Instant now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(HAND_OVER, Object[].class)
+                .setParameter("account", accountId).setParameter("robot", robotArn).setParameter("now", utc(now))
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** A robot's own status after its deployment ended; a success also records the version it now runs. */
+    public Uni<Integer> robotFinished(String accountId, String robotArn, String status, String applicationArn, int version) {
+        boolean synced = "InSync".equals(status);
+        return Panache.getSession().flatMap(s -> {
+            var query = s.createNativeQuery(ROBOT_FINISHED);
+            Map.<String, Object>of("account", accountId, "robot", robotArn, "status", status, "synced", synced,
+                    "application", applicationArn, "version", version).forEach(query::setParameter);
+            return query.executeUpdate();
+        });
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.fleetsync.agent;
+
+import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.deployment.DeploymentJob;
+import dev.fleetsync.deployment.DeploymentJobRepository;
+import dev.fleetsync.deployment.DeploymentStatus;
+import dev.fleetsync.deployment.RobotDeployment;
+import dev.fleetsync.deployment.RobotDeploymentRepository;
+import dev.fleetsync.deployment.RobotDeploymentStep;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Applies one robot report inside a transaction that locks the robot's deployment row. Reports that do not fit the
+ * robot's assignment are refused and change nothing; a repeated report is harmless.
+ */
+@ApplicationScoped
+public class ReportHandler {
+    private final RobotDeploymentRepository deployments;
+    private final DeploymentJobRepository jobs;
+    private final AgentSql sql;
+    private final Clock clock;
+
+    public ReportHandler(RobotDeploymentRepository deployments, DeploymentJobRepository jobs, AgentSql sql, Clock clock) {
+        this.deployments = deployments;
+        this.jobs = jobs;
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** Whether the robot should go on, and whether this report ended its deployment. */
+    public record Outcome(boolean proceed, boolean finished) {
+    }
+
+    public Uni<Outcome> apply(String accountId, RobotReport report) {
+        RobotDeployment.Key key = new RobotDeployment.Key();
+        key.accountId = accountId;
+        key.jobArn = report.jobArn();
+        key.robotArn = report.robotArn();
+        return deployments.findById(key, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ServiceException.invalid(
+                        "Robot " + report.robotArn() + " has no deployment in job " + report.jobArn()))
+                .flatMap(deployment -> jobs.find(accountId, report.jobArn()).flatMap(job -> decide(deployment, job, report)));
+    }
+
+    private Uni<Outcome> decide(RobotDeployment deployment, DeploymentJob job, RobotReport report) {
+        if (deployment.handedAt == null) {
+            throw ServiceException.invalid("Robot " + report.robotArn() + " has not been handed job " + report.jobArn() + "; poll first");
+        }
+        if (report.result() == RobotReport.Result.Failed && report.failureCode() == null) {
+            throw ServiceException.invalid("1 validation error detected: Value null at 'failureCode' failed to satisfy constraint: "
+                    + "Member must not be null when result is Failed");
+        }
+        return switch (deployment.status) {
+            case "Deploying" -> job.status.isActive() ? record(deployment, job, report) : stop();
+            // A robot that timed out may still finish: a late success makes it InSync (documented RoboMaker behaviour).
+            case "NoResponse" -> job.status == DeploymentStatus.Canceled ? stop() : record(deployment, job, report);
+            case "InSync" -> repeated(report, RobotReport.Result.Succeeded, deployment);
+            case "Failed" -> "RobotDeploymentAborted".equals(deployment.failureCode) ? stop()
+                    : repeated(report, RobotReport.Result.Failed, deployment);
+            default -> throw ServiceException.invalid("Robot " + report.robotArn() + " is not deploying job " + report.jobArn());
+        };
+    }
+
+    private Uni<Outcome> record(RobotDeployment deployment, DeploymentJob job, RobotReport report) {
+        Instant now = Timestamps.now(clock);
+        deployment.progressStep = report.step().name();
+        deployment.percentDone = report.percentDone();
+        deployment.etaSeconds = report.etaSeconds();
+        return switch (report.result()) {
+            case InProgress -> Uni.createFrom().item(new Outcome(true, false));
+            case Succeeded -> finish(deployment, job, now, "InSync", null, null);
+            case Failed -> finish(deployment, job, now, "Failed", report.failureCode().name(), report.failureReason());
+        };
+    }
+
+    private Uni<Outcome> finish(RobotDeployment deployment, DeploymentJob job, Instant now, String status, String code, String reason) {
+        deployment.status = status;
+        deployment.deploymentFinishTime = now;
+        deployment.failureCode = code;
+        deployment.failureReason = reason;
+        if ("InSync".equals(status)) {
+            deployment.progressStep = RobotDeploymentStep.Finished.name();
+            deployment.percentDone = 100f;
+            deployment.etaSeconds = 0;
+        }
+        return sql.robotFinished(job.accountId, deployment.robotArn, status, job.applicationArn, job.applicationVersion)
+                .replaceWith(new Outcome(false, true));
+    }
+
+    /** The same final report again changes nothing; any other report for a finished deployment does not fit. */
+    private static Uni<Outcome> repeated(RobotReport report, RobotReport.Result expected, RobotDeployment deployment) {
+        if (report.result() == expected) {
+            return stop();
+        }
+        throw ServiceException.invalid("Robot " + report.robotArn() + " already finished job " + report.jobArn() + " ("
+                + deployment.status + ")");
+    }
+
+    private static Uni<Outcome> stop() {
+        return Uni.createFrom().item(new Outcome(false, false));
+    }
+}

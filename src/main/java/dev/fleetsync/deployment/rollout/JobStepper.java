@@ -1,0 +1,89 @@
+package dev.fleetsync.deployment.rollout;
+
+import dev.fleetsync.application.RobotApplicationService;
+import dev.fleetsync.common.AccountArn;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.deployment.DeploymentJob;
+import dev.fleetsync.deployment.DeploymentJobRepository;
+import dev.fleetsync.deployment.DeploymentStatus;
+import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
+import dev.fleetsync.fleet.FleetRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * One step of one job, inside the transaction that holds the job's row lock: moves it along its lifecycle, times out
+ * silent robots, starts the next robots of the wave, and ends the job when the policies say so.
+ */
+@ApplicationScoped
+public class JobStepper {
+    private final DeploymentJobRepository jobs;
+    private final FleetRepository fleets;
+    private final RobotApplicationService applications;
+    private final RolloutSql sql;
+    private final Clock clock;
+
+    public JobStepper(DeploymentJobRepository jobs, FleetRepository fleets, RobotApplicationService applications, RolloutSql sql,
+            Clock clock) {
+        this.jobs = jobs;
+        this.fleets = fleets;
+        this.applications = applications;
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** Steps a job this transaction has locked; returns its status afterwards. */
+    public Uni<DeploymentStatus> step(JobRef ref) {
+        Instant now = Timestamps.now(clock);
+        return jobs.findById(new AccountArn(ref.accountId(), ref.arn()))
+                .flatMap(job -> advance(job, ref, now).call(() -> {
+                    job.updatedAt = now;
+                    return fleets.recordStatus(job.accountId, job.fleetArn, job.arn, job.status.name());
+                }).map(ignored -> job.status));
+    }
+
+    /** Pending and Preparing are passed in the same step when nothing stands in the way, so robots start at once. */
+    private Uni<Void> advance(DeploymentJob job, JobRef ref, Instant now) {
+        return switch (job.status) {
+            case Pending -> fleets.find(job.accountId, job.fleetArn).flatMap(fleet -> fleet == null
+                    ? fail(job, ref, "DeploymentFleetDoesNotExist", "The fleet " + job.fleetArn + " no longer exists")
+                    : moveTo(job, DeploymentStatus.Preparing).chain(() -> advance(job, ref, now)));
+            case Preparing -> applications.versionExists(job.accountId, job.applicationArn, job.applicationVersion)
+                    .flatMap(exists -> exists
+                            ? moveTo(job, DeploymentStatus.InProgress).chain(() -> advance(job, ref, now))
+                            : fail(job, ref, "RobotApplicationDoesNotExist",
+                                    "Robot application " + job.applicationArn + " version " + job.applicationVersion + " no longer exists"));
+            case InProgress -> rollOut(job, ref, now);
+            case Succeeded, Failed, Canceled -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> rollOut(DeploymentJob job, JobRef ref, Instant now) {
+        return sql.timeOut(ref, RobotTimeout.startedBefore(now, job.robotTimeoutSeconds), now, job.robotTimeoutSeconds)
+                .chain(() -> sql.progress(ref))
+                .flatMap(progress -> {
+                    RolloutDecision decision = RolloutDecision.decide(progress, job.concurrentPercentage, job.failureThresholdPercentage);
+                    if (decision instanceof RolloutDecision.Continue next) {
+                        return sql.admit(ref, next.start(), now).replaceWithVoid();
+                    }
+                    if (decision instanceof RolloutDecision.Fail failure) {
+                        return fail(job, ref, failure.failureCode(), failure.failureReason());
+                    }
+                    return moveTo(job, DeploymentStatus.Succeeded);
+                });
+    }
+
+    private Uni<Void> fail(DeploymentJob job, JobRef ref, String code, String reason) {
+        job.status = job.status.moveTo(DeploymentStatus.Failed);
+        job.failureCode = code;
+        job.failureReason = reason;
+        return sql.releaseUnstarted(ref).replaceWithVoid();
+    }
+
+    private static Uni<Void> moveTo(DeploymentJob job, DeploymentStatus target) {
+        job.status = job.status.moveTo(target);
+        return Uni.createFrom().voidItem();
+    }
+}

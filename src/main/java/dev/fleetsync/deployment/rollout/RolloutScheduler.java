@@ -1,0 +1,99 @@
+package dev.fleetsync.deployment.rollout;
+
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.config.RolloutConfig;
+import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves active jobs forward on every instance: each tick claims due jobs one at a time (row lock, SKIP LOCKED, so
+ * instances never step the same job together) and steps each in a transaction of its own, so one failing job holds
+ * up no other. A job is also stepped at once when something happens to it (created, a robot finished).
+ */
+@ApplicationScoped
+public class RolloutScheduler {
+    private static final Logger LOG = Logger.getLogger(RolloutScheduler.class);
+
+    private final Vertx vertx;
+    private final RolloutConfig config;
+    private final RolloutSql sql;
+    private final JobStepper stepper;
+    private final Clock clock;
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private volatile long timer = -1;
+
+    public RolloutScheduler(Vertx vertx, RolloutConfig config, RolloutSql sql, JobStepper stepper, Clock clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.sql = sql;
+        this.stepper = stepper;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            timer = vertx.setPeriodic(config.period().toMillis(), id -> tick());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Steps the job soon on this instance, unless another instance is stepping it right now. */
+    public void kick(String accountId, String jobArn) {
+        if (config.enabled()) {
+            onSafeContext(() -> Panache.withTransaction(() -> sql.claim(accountId, jobArn)
+                    .flatMap(ref -> ref == null ? Uni.createFrom().voidItem() : stepper.step(ref).replaceWithVoid())));
+        }
+    }
+
+    private void tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return; // the previous tick is still working
+        }
+        Instant due = Timestamps.now(clock);
+        onSafeContext(() -> stepDue(config.batchSize(), due).eventually(() -> ticking.set(false)));
+    }
+
+    /** Up to {@code remaining} jobs not stepped since {@code due}, one transaction each. */
+    Uni<Void> stepDue(int remaining, Instant due) {
+        if (remaining == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> sql.claimDue(due).flatMap(ref -> ref == null
+                        ? Uni.createFrom().<JobRef>nullItem()
+                        : stepper.step(ref).replaceWith(ref)))
+                .onFailure().recoverWithUni(failure -> {
+                    // The failed job is the oldest due one; put it at the back so that it holds up no other.
+                    LOG.warn("A rollout step failed; the job is retried on a later tick", failure);
+                    return Panache.withTransaction(() -> sql.postponeDue(due, Timestamps.now(clock)))
+                            .replaceWith(new JobRef("", ""));
+                })
+                .flatMap(stepped -> stepped == null ? Uni.createFrom().voidItem() : stepDue(remaining - 1, due));
+    }
+
+    /** Hibernate Reactive needs a duplicated Vert.x context marked safe; timers and callers from other threads have none. */
+    private void onSafeContext(Supplier<Uni<?>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(v -> work.get().subscribe().with(ok -> {
+        }, failure -> LOG.warn("A rollout step failed; the job is retried on a later tick", failure)));
+    }
+}
