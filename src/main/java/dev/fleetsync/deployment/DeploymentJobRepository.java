@@ -31,13 +31,6 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
                 accountId, fleetArn, DeploymentStatus.Canceled).firstResult();
     }
 
-    /** Moves an active job to a final status only if it is still active; 0 when another writer finished it first. */
-    public Uni<Integer> finishIfActive(String accountId, String arn, DeploymentStatus status, Instant now) {
-        return update("status = :status, updatedAt = :now where accountId = :accountId and arn = :arn and status in :active",
-                Parameters.with("status", status).and("now", now).and("accountId", accountId).and("arn", arn)
-                        .and("active", DeploymentStatus.ACTIVE));
-    }
-
     /** Jobs in creation order, one more than the page asks for, optionally of one status or of fleets of one name. */
     public Uni<List<DeploymentJob>> page(String accountId, DeploymentStatus status, String fleetName, PageRequest page) {
         StringBuilder query = new StringBuilder("accountId = :accountId");

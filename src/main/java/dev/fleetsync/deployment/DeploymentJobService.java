@@ -1,5 +1,6 @@
 package dev.fleetsync.deployment;
 
+import dev.fleetsync.common.AccountArn;
 import dev.fleetsync.common.ArnFactory;
 import dev.fleetsync.common.Page;
 import dev.fleetsync.common.PageRequest;
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -96,25 +98,30 @@ public class DeploymentJobService {
                 .call(() -> tags.put(accountId, job.arn, jobTags));
     }
 
+    /** Cancels an active job; canceling a canceled job again is a harmless retry. */
     @WithTransaction
     public Uni<Void> cancel(String accountId, String arn) {
         Instant now = Timestamps.now(clock);
-        return require(accountId, arn)
-                .call(job -> jobs.finishIfActive(accountId, arn, DeploymentStatus.Canceled, now).flatMap(changed -> {
-                    if (changed == 1) {
-                        // Robots not yet handed their deployment never get it; those holding it are told to stop.
-                        JobRef ref = new JobRef(accountId, arn);
-                        return rollout.releaseUnstarted(ref)
-                                .call(() -> rollout.abortHanded(ref, now))
-                                .call(() -> fleets.recordStatus(accountId, job.fleetArn, arn, DeploymentStatus.Canceled.name()));
-                    }
+        // The row lock keeps the job's stepper out until the cancel is committed.
+        return jobs.findById(new AccountArn(accountId, arn), LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ServiceException.notFound("Deployment job " + arn + " does not exist"))
+                .flatMap(job -> {
                     if (job.status == DeploymentStatus.Canceled) {
-                        return Uni.createFrom().voidItem(); // canceling twice is a harmless retry
+                        return Uni.createFrom().voidItem();
                     }
-                    return Uni.createFrom().failure(ServiceException.invalid(
-                            "Deployment job " + arn + " has already finished (" + job.status + ") and cannot be canceled"));
-                }))
-                .replaceWithVoid();
+                    if (!job.status.canMoveTo(DeploymentStatus.Canceled)) {
+                        return Uni.createFrom().failure(ServiceException.invalid(
+                                "Deployment job " + arn + " has already finished (" + job.status + ") and cannot be canceled"));
+                    }
+                    job.status = job.status.moveTo(DeploymentStatus.Canceled);
+                    job.updatedAt = now;
+                    // Robots not yet handed their deployment never get it; those holding it are told to stop.
+                    JobRef ref = new JobRef(accountId, arn);
+                    return rollout.releaseUnstarted(ref)
+                            .call(() -> rollout.abortHanded(ref, now))
+                            .call(() -> fleets.recordStatus(accountId, job.fleetArn, arn, DeploymentStatus.Canceled.name()))
+                            .replaceWithVoid();
+                });
     }
 
     @WithSession

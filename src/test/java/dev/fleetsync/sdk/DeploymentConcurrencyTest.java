@@ -1,6 +1,6 @@
 package dev.fleetsync.sdk;
 
-import static dev.fleetsync.sdk.DeploymentJobSdkTest.deploy;
+import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
@@ -81,6 +81,7 @@ class DeploymentConcurrencyTest {
     @Test
     void parallelCreatesWithDistinctTokensMakeOneJob() throws Exception {
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("race"))).arn();
+        seed.robotsInFleet(fleet, 2); // robots that never poll keep the winning job active
         String app = seed.applicationWithVersions(1);
 
         List<Object> outcomes = race(i -> () -> robomaker.createDeploymentJob(deploy(fleet, app, "1").build()).arn());

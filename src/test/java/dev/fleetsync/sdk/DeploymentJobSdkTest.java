@@ -3,6 +3,8 @@ package dev.fleetsync.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static dev.fleetsync.support.Requests.deploy;
+
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
@@ -20,9 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.ConcurrentDeploymentException;
-import software.amazon.awssdk.services.robomaker.model.CreateDeploymentJobRequest;
 import software.amazon.awssdk.services.robomaker.model.CreateDeploymentJobResponse;
-import software.amazon.awssdk.services.robomaker.model.DeploymentApplicationConfig;
 import software.amazon.awssdk.services.robomaker.model.DeploymentJob;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 import software.amazon.awssdk.services.robomaker.model.DescribeDeploymentJobResponse;
@@ -53,7 +53,7 @@ class DeploymentJobSdkTest {
 
     @Test
     void createdJobIsPendingTargetsEveryRobotOfTheFleetAndAppliesDefaults() {
-        String fleet = fleet();
+        String fleet = bareFleet();
         List<String> robots = seed.robotsInFleet(fleet, 3);
         String app = seed.applicationWithVersions(2);
 
@@ -138,7 +138,7 @@ class DeploymentJobSdkTest {
 
     @Test
     void syncDeploysTheLatestApplicationToRobotsThatJoinedOrFailedSince() {
-        String fleet = fleet();
+        String fleet = bareFleet();
         List<String> original = seed.robotsInFleet(fleet, 4);
         String app = seed.applicationWithVersions(1);
         CreateDeploymentJobResponse first = robomaker.createDeploymentJob(deploy(fleet, app, "1")
@@ -160,7 +160,7 @@ class DeploymentJobSdkTest {
 
     @Test
     void syncOfAFleetAlreadyInSyncStillMakesAJobWithNoRobots() {
-        String fleet = fleet();
+        String fleet = bareFleet();
         List<String> robots = seed.robotsInFleet(fleet, 2);
         String app = seed.applicationWithVersions(1);
         String first = robomaker.createDeploymentJob(deploy(fleet, app, "1").build()).arn();
@@ -289,6 +289,7 @@ class DeploymentJobSdkTest {
     void listFiltersByFleetNameAndStatusAndPages() {
         String name = Sdk.unique("listed");
         String fleet = robomaker.createFleet(r -> r.name(name)).arn();
+        seed.robotsInFleet(fleet, 1);
         String app = seed.applicationWithVersions(1);
         for (int i = 0; i < 3; i++) {
             String arn = robomaker.createDeploymentJob(deploy(fleet, app, "1").build()).arn();
@@ -299,14 +300,23 @@ class DeploymentJobSdkTest {
         List<DeploymentJob> all = robomaker.listDeploymentJobsPaginator(r -> r.maxResults(1)
                 .filters(Filter.builder().name("fleetName").values(name).build())).deploymentJobs().stream().toList();
         assertThat(all).hasSize(4).allMatch(j -> j.fleet().equals(fleet));
-        assertThat(robomaker.listDeploymentJobs(r -> r.filters(Filter.builder().name("status").values("Pending").build()))
-                .deploymentJobs()).anyMatch(j -> j.fleet().equals(fleet)).allMatch(j -> j.status() == DeploymentStatus.PENDING);
+        assertThat(robomaker.listDeploymentJobsPaginator(r -> r.filters(Filter.builder().name("status").values("Succeeded").build()))
+                .deploymentJobs().stream().toList()).allMatch(j -> j.status() == DeploymentStatus.SUCCEEDED)
+                .filteredOn(j -> j.fleet().equals(fleet)).hasSize(3);
         assertThatThrownBy(() -> robomaker.listDeploymentJobs(r -> r.filters(Filter.builder().name("status").values("Done").build())))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("enum value set");
     }
 
-    private String fleet() {
+    /** A fleet with no robots yet. */
+    private String bareFleet() {
         return robomaker.createFleet(r -> r.name(Sdk.unique("fleet"))).arn();
+    }
+
+    /** A fleet with one robot that never polls, so that a job on it stays active while the rollout runs. */
+    private String fleet() {
+        String fleet = bareFleet();
+        seed.robotsInFleet(fleet, 1);
+        return fleet;
     }
 
     /** A fleet whose one deployment finished, so that it can be synced. */
@@ -320,12 +330,5 @@ class DeploymentJobSdkTest {
     private List<String> jobsOf(String fleet) {
         return robomaker.listDeploymentJobsPaginator(r -> r.maxResults(200)).deploymentJobs().stream()
                 .filter(j -> j.fleet().equals(fleet)).map(DeploymentJob::arn).toList();
-    }
-
-    static CreateDeploymentJobRequest.Builder deploy(String fleet, String application, String version) {
-        return CreateDeploymentJobRequest.builder().fleet(fleet).deploymentApplicationConfigs(DeploymentApplicationConfig.builder()
-                .application(application).applicationVersion(version)
-                .launchConfig(l -> l.packageName("hello_world").launchFile("deploy.launch").environmentVariables(Map.of("MODE", "test")))
-                .build());
     }
 }

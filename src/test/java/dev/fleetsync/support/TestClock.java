@@ -2,7 +2,6 @@ package dev.fleetsync.support;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,12 +18,6 @@ import java.time.ZoneOffset;
 @Singleton
 public class TestClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return this;
-    }
 
     public synchronized void advance(Duration by) {
         offset = offset.plus(by);

@@ -1,0 +1,48 @@
+package dev.fleetsync.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.util.Map;
+
+/** A robot speaking the agent protocol over HTTP, for tests: poll for work, report on it. */
+public final class Agent {
+    private final URI endpoint;
+    private final String robotArn;
+
+    public Agent(URI endpoint, String robotArn) {
+        this.endpoint = endpoint;
+        this.robotArn = robotArn;
+    }
+
+    /** The poll's JSON answer (empty object when there is no work). */
+    public JsonPath poll(int waitSeconds) {
+        return post("/agent/v1/poll", Map.of("robot", robotArn, "waitSeconds", waitSeconds)).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Reports and returns the raw response, for tests of refused reports. */
+    public Response report(String jobArn, String step, double percentDone, String result, String failureCode) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("robot", robotArn, "deploymentJob", jobArn, "step", step,
+                "percentDone", percentDone, "result", result));
+        if (failureCode != null) {
+            body.put("failureCode", failureCode);
+            body.put("failureReason", "simulated failure");
+        }
+        return post("/agent/v1/report", body);
+    }
+
+    /** Reports and returns the service's {@code continue} answer. */
+    public boolean reportOk(String jobArn, String step, double percentDone, String result, String failureCode) {
+        return report(jobArn, step, percentDone, result, failureCode).then().statusCode(200).extract().jsonPath().getBoolean("continue");
+    }
+
+    public String robotArn() {
+        return robotArn;
+    }
+
+    private Response post(String path, Map<String, Object> body) {
+        return given().baseUri(endpoint.toString()).contentType("application/json").body(body).post(path);
+    }
+}
