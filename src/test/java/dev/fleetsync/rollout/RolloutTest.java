@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
@@ -227,6 +228,11 @@ class RolloutTest {
 
         assertThat(poll.get(15, java.util.concurrent.TimeUnit.SECONDS).getString("deploymentJob")).isEqualTo(job);
         assertThat(Duration.ofNanos(System.nanoTime() - created)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private String fleet() {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.TestClock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,9 @@ import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException
 class FleetSdkTest {
     @TestHTTPResource("/")
     URI endpoint;
+    /** The service's clock: tests elsewhere push it forward, so times are compared with it, not the wall clock. */
+    @Inject
+    TestClock clock;
 
     RoboMakerClient robomaker;
 
@@ -39,12 +44,12 @@ class FleetSdkTest {
     @Test
     void createdFleetIsDescribedWithItsTagsAndAnArnInTheRoboMakerFormat() {
         String name = Sdk.unique("fleet");
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
 
         CreateFleetResponse created = robomaker.createFleet(r -> r.name(name).tags(Map.of("team", "ops")));
 
         assertThat(created.arn()).matches("arn:aws:robomaker:us-west-2:123456789012:deployment-fleet/" + name + "/\\d{13}");
-        assertThat(created.createdAt()).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
+        assertThat(created.createdAt()).isBetween(before, clock.instant().plus(Duration.ofSeconds(1)));
         DescribeFleetResponse described = robomaker.describeFleet(r -> r.fleet(created.arn()));
         assertThat(described.name()).isEqualTo(name);
         assertThat(described.createdAt()).isEqualTo(created.createdAt());

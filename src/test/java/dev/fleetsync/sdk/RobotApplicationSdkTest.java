@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -67,6 +68,9 @@ class RobotApplicationSdkTest {
 
     @TestHTTPResource("/")
     URI endpoint;
+    /** The service's clock: tests elsewhere push it forward, so times are compared with it, not the wall clock. */
+    @Inject
+    TestClock clock;
 
     @Inject
     AgroalDataSource database;
@@ -83,7 +87,7 @@ class RobotApplicationSdkTest {
     @Test
     void createdApplicationIsLatestWithPlaceholderEtagsAndIsDescribedWithItsTags() throws Exception {
         String name = Sdk.unique("app");
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
 
         CreateRobotApplicationResponse created = robomaker.createRobotApplication(r -> r.name(name).robotSoftwareSuite(ROS_MELODIC)
                 .sources(source("my-bucket", "app/x86.tar.gz", Architecture.X86_64), source("my-bucket", "app/arm.tar.gz", Architecture.ARM64))
@@ -92,7 +96,7 @@ class RobotApplicationSdkTest {
         assertThat(created.arn()).matches("arn:aws:robomaker:us-west-2:123456789012:robot-application/" + name + "/\\d{13}");
         assertThat(created.version()).isEqualTo("$LATEST");
         assertThat(created.revisionId()).matches("[0-9a-f-]{36}");
-        assertThat(created.lastUpdatedAt()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(created.lastUpdatedAt()).isBetween(before, clock.instant().plusSeconds(1));
         assertThat(created.robotSoftwareSuite()).isEqualTo(ROS_MELODIC);
         assertThat(created.tags()).containsExactly(Map.entry("team", "ops"));
         assertThat(created.sources()).extracting(s -> s.architecture(), s -> s.etag())

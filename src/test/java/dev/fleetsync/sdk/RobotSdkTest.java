@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import dev.fleetsync.robot.RobotRows;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.TestClock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -52,6 +53,9 @@ class RobotSdkTest {
 
     @TestHTTPResource("/")
     URI endpoint;
+    /** The service's clock: tests elsewhere push it forward, so times are compared with it, not the wall clock. */
+    @Inject
+    TestClock clock;
 
     @Inject
     Pool pool;
@@ -69,13 +73,13 @@ class RobotSdkTest {
     void createdRobotIsAvailableWithoutFleetAndDescribedWithItsTags() {
         String name = Sdk.unique("robot");
         String group = UUID.randomUUID().toString();
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
 
         CreateRobotResponse created = robomaker.createRobot(r -> r.name(name).architecture(Architecture.ARM64)
                 .greengrassGroupId(group).tags(Map.of("team", "ops")));
 
         assertThat(created.arn()).matches("arn:aws:robomaker:us-west-2:" + ACCOUNT + ":robot/" + name + "/\\d{13}");
-        assertThat(created.createdAt()).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
+        assertThat(created.createdAt()).isBetween(before, clock.instant().plus(Duration.ofSeconds(1)));
         assertThat(created.architecture()).isEqualTo(Architecture.ARM64);
         assertThat(created.greengrassGroupId()).isEqualTo(group);
         assertThat(created.tags()).containsExactly(Map.entry("team", "ops"));

@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
 
 /**
  * The service's clock in tests: the wall clock plus an offset a test may push forward, so that time-outs of hours
- * can be tested without waiting. Only ever moves forward; every test shares it.
+ * can be tested without waiting. Every test shares it: a test that moves it must {@link #reset()} it afterwards, since
+ * signatures and the times other tests compare are checked against it.
  */
 @Alternative
 @Priority(1)
@@ -21,6 +22,10 @@ public class TestClock extends Clock {
 
     public synchronized void advance(Duration by) {
         offset = offset.plus(by);
+    }
+
+    public synchronized void reset() {
+        offset = Duration.ZERO;
     }
 
     @Override
