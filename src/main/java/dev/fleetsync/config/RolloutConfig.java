@@ -20,6 +20,14 @@ public interface RolloutConfig {
     @WithDefault("20")
     int batchSize();
 
+    /** How long a finished job (and with it its client token) is kept; RoboMaker deleted jobs after 90 days. */
+    @WithDefault("90d")
+    Duration jobRetention();
+
+    /** How often each instance deletes expired jobs. */
+    @WithDefault("1m")
+    Duration expiryPeriod();
+
     /** Longest a robot's poll may be held open waiting for work (the protocol allows 0..20 s). */
     @WithDefault("20s")
     Duration maxPollWait();

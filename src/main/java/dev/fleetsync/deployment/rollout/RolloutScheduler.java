@@ -35,6 +35,7 @@ public class RolloutScheduler {
     private final Clock clock;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private volatile long timer = -1;
+    private volatile long expiryTimer = -1;
 
     public RolloutScheduler(Vertx vertx, RolloutConfig config, RolloutSql sql, JobStepper stepper, Clock clock) {
         this.vertx = vertx;
@@ -47,12 +48,14 @@ public class RolloutScheduler {
     void start(@Observes StartupEvent event) {
         if (config.enabled()) {
             timer = vertx.setPeriodic(config.period().toMillis(), id -> tick());
+            expiryTimer = vertx.setPeriodic(config.expiryPeriod().toMillis(), id -> expire());
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+            vertx.cancelTimer(expiryTimer);
         }
     }
 
@@ -70,6 +73,12 @@ public class RolloutScheduler {
         }
         Instant due = Timestamps.now(clock);
         onSafeContext(() -> stepDue(config.batchSize(), due).eventually(() -> ticking.set(false)));
+    }
+
+    /** Deletes the jobs that finished longer ago than the retention; their tokens may then be used again. */
+    void expire() {
+        Instant cutoff = Timestamps.now(clock).minus(config.jobRetention());
+        onSafeContext(() -> Panache.withTransaction(() -> sql.expireFinishedBefore(cutoff)));
     }
 
     /** Up to {@code remaining} jobs not stepped since {@code due}, one transaction each. */

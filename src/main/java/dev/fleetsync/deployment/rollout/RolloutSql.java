@@ -96,6 +96,20 @@ public class RolloutSql {
             update robot set status = 'Failed' where account_id = :account and arn in (select robot_arn from aborted)
             """;
 
+    // Jobs finished before the cutoff, with their tags (robot deployments and client tokens cascade).
+    private static final String EXPIRE = """
+            with expired as (
+                delete from deployment_job
+                where status in ('Succeeded', 'Failed', 'Canceled') and updated_at < :cutoff
+                returning account_id, arn
+            )
+            delete from resource_tag t using expired e where t.account_id = e.account_id and t.resource_arn = e.arn
+            """;
+
+    public Uni<Integer> expireFinishedBefore(Instant cutoff) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(EXPIRE).setParameter("cutoff", utc(cutoff)).executeUpdate());
+    }
+
     public Uni<JobRef> claimDue(Instant due) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM, Object[].class)
                 .setParameter("due", utc(due)).getResultList())
