@@ -19,7 +19,8 @@ public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
     private static final Logger LOG = Logger.getLogger(DevDatabaseConfigSourceFactory.class);
     private static final String URL_KEY = "quarkus.datasource.reactive.url";
     // Dev mode rebuilds class loaders on every reload; the system properties remember the database across them.
-    private static final String MEMO_PREFIX = "fleetsync.dev-database.";
+    // Outside the fleetsync. namespace: the config mapping of that prefix rejects keys it does not know.
+    private static final String MEMO_PREFIX = "fleetsync-dev-database.";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
