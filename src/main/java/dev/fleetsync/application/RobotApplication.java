@@ -28,6 +28,7 @@ public class RobotApplication {
     @Column(name = "suite_version")
     public SuiteVersion suiteVersion;
     /** JSON array of {@link ApplicationSource}; see {@link SourcesJson}. Empty for a container application. */
+    @Column(columnDefinition = "text")
     public String sources;
     @Column(name = "environment_uri")
     public String environmentUri;

@@ -31,6 +31,7 @@ public class RobotApplicationVersion {
     @Column(name = "suite_version")
     public SuiteVersion suiteVersion;
     /** JSON array of {@link ApplicationSource}, as $LATEST had them. */
+    @Column(columnDefinition = "text")
     public String sources;
     @Column(name = "environment_uri")
     public String environmentUri;

@@ -29,7 +29,7 @@ public class DeploymentJob {
     @Column(name = "application_version")
     public int applicationVersion;
     /** JSON of {@link LaunchConfig}. */
-    @Column(name = "launch_config")
+    @Column(name = "launch_config", columnDefinition = "text")
     public String launchConfig;
     @Column(name = "concurrent_percentage")
     public int concurrentPercentage;
@@ -38,7 +38,7 @@ public class DeploymentJob {
     @Column(name = "robot_timeout_seconds")
     public long robotTimeoutSeconds;
     /** JSON of {@link DownloadConditionFile}, or null. */
-    @Column(name = "download_condition_file")
+    @Column(name = "download_condition_file", columnDefinition = "text")
     public String downloadConditionFile;
     @Column(name = "failure_code")
     public String failureCode;
