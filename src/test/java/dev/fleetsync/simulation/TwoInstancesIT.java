@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
  */
 class TwoInstancesIT {
     private static final Duration STARTUP = Duration.ofSeconds(120);
-    private static final Duration RUN = Duration.ofSeconds(180);
+    /** Generous: three JVMs and a database share the machine with whatever else runs there. */
+    private static final Duration RUN = Duration.ofSeconds(360);
 
     private static PostgresTestResource database;
     private static ServiceProcess first;
@@ -76,10 +77,11 @@ class TwoInstancesIT {
         List<String> robots = seed.robotsInFleet(fleet, 1000);
         String app = seed.applicationWithVersions(1);
 
-        try (FleetSimulator sim = FleetSimulator.builder(robots).stepLatency(Duration.ofMillis(1), Duration.ofMillis(5)).seed(5).build()
-                .start(first.endpoint(), second.endpoint())) {
-            String job = viaFirst.createDeploymentJob(deploy(fleet, app, "1")
-                    .deploymentConfig(c -> c.concurrentDeploymentPercentage(20).failureThresholdPercentage(50)).build()).arn();
+        // the job first: a thousand robots polling two freshly started JVMs would otherwise hold up the API call
+        String job = viaFirst.createDeploymentJob(deploy(fleet, app, "1")
+                .deploymentConfig(c -> c.concurrentDeploymentPercentage(20).failureThresholdPercentage(50)).build()).arn();
+        try (FleetSimulator sim = FleetSimulator.builder(robots).stepLatency(Duration.ofMillis(1), Duration.ofMillis(5)).seed(5)
+                .rampUp(Duration.ofSeconds(2)).build().start(first.endpoint(), second.endpoint())) {
 
             assertThat(sim.awaitDone(RUN)).as(() -> sim.stats().summary()).isTrue();
 

@@ -40,8 +40,10 @@ public final class FleetSimulator implements AutoCloseable {
     private volatile CountDownLatch done = new CountDownLatch(1);
     private volatile long startedAt;
     private volatile long doneAt;
+    private final Duration rampUp;
 
     private FleetSimulator(Builder builder) {
+        this.rampUp = builder.rampUp;
         SimulationSettings settings = new SimulationSettings(builder.minLatency, builder.maxLatency, builder.failureRate, builder.seed,
                 builder.pollWaitSeconds, Duration.ofMillis(250));
         // one Random per robot, drawn in order from the seed: the same robots fail whatever the interleaving
@@ -71,7 +73,14 @@ public final class FleetSimulator implements AutoCloseable {
             markDone();
         }
         for (int i = 0; i < robots.size(); i++) {
-            robots.get(i).start(endpoints[i % endpoints.length]);
+            SimulatedRobot robot = robots.get(i);
+            URI endpoint = endpoints[i % endpoints.length];
+            long delay = rampUp.toNanos() * i / robots.size();
+            if (delay == 0) {
+                robot.start(endpoint);
+            } else {
+                timer.schedule(() -> robot.start(endpoint), delay, TimeUnit.NANOSECONDS);
+            }
         }
         return this;
     }
@@ -136,6 +145,7 @@ public final class FleetSimulator implements AutoCloseable {
         private double failureRate;
         private long seed = 42;
         private int pollWaitSeconds = 20;
+        private Duration rampUp = Duration.ZERO;
 
         private Builder(Collection<String> robotArns) {
             robotArns.forEach(arn -> robots.put(arn, RobotBehaviour.ANSWERS));
@@ -165,6 +175,12 @@ public final class FleetSimulator implements AutoCloseable {
         /** The {@code waitSeconds} of each poll (0..20); 0 polls again after a short pause. */
         public Builder pollWaitSeconds(int seconds) {
             this.pollWaitSeconds = seconds;
+            return this;
+        }
+
+        /** Robots come online spread evenly over this period instead of all at once (as after a fleet-wide reboot). */
+        public Builder rampUp(Duration period) {
+            this.rampUp = period;
             return this;
         }
 

@@ -16,6 +16,8 @@ import java.util.function.BiConsumer;
  * handed a job reports each step after a random latency until it succeeds or fails, then polls again.
  */
 final class SimulatedRobot {
+    /** Long: a request given up on is still worked on by the service, so retrying early only adds to an overload. */
+    private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(120);
     private final String arn;
     private final Random random;
     private final SimulationSettings settings;
@@ -78,7 +80,7 @@ final class SimulatedRobot {
             return;
         }
         Map<String, Object> body = Map.of("robot", arn, "waitSeconds", settings.pollWaitSeconds());
-        send("/agent/v1/poll", body, Duration.ofSeconds(settings.pollWaitSeconds() + 30L), this::poll, (answer, refused) -> {
+        send("/agent/v1/poll", body, Duration.ofSeconds(settings.pollWaitSeconds() + 120L), this::poll, (answer, refused) -> {
             if (refused != null) {
                 recorder.error(arn, refused);
                 later(this::poll, settings.retryDelay());
@@ -109,7 +111,7 @@ final class SimulatedRobot {
             } else {
                 Map<String, Object> body = report(plan.job(), DeploymentPlan.STEPS.get(index), DeploymentPlan.percentDone(index),
                         "InProgress", null);
-                send("/agent/v1/report", body, Duration.ofSeconds(30), () -> step(plan, index), (answer, refused) -> {
+                send("/agent/v1/report", body, REPORT_TIMEOUT, () -> step(plan, index), (answer, refused) -> {
                     if (refused != null || !Boolean.TRUE.equals(answer.get("continue"))) {
                         if (refused != null) {
                             recorder.error(arn, refused);
@@ -130,7 +132,7 @@ final class SimulatedRobot {
     }
 
     private void sendFinal(DeploymentPlan plan, Map<String, Object> body) {
-        send("/agent/v1/report", body, Duration.ofSeconds(30), () -> sendFinal(plan, body), (answer, refused) -> {
+        send("/agent/v1/report", body, REPORT_TIMEOUT, () -> sendFinal(plan, body), (answer, refused) -> {
             if (refused != null) {
                 recorder.error(arn, refused);
             } else if ("Succeeded".equals(body.get("result"))) {
