@@ -38,6 +38,11 @@ class FleetSimulationTest {
     /** Generous: the machine running the suite may be busy with other builds. */
     private static final Duration LARGE_RUN = Duration.ofSeconds(150);
 
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @TestHTTPResource("/")
     URI endpoint;
     @Inject
