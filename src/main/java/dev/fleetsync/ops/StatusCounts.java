@@ -34,7 +34,10 @@ public class StatusCounts {
     }
 
     void start(@Observes StartupEvent event) {
-        long period = Math.max(1, config.metrics().refreshInterval().toMillis());
+        long period = config.metrics().refreshInterval().toMillis();
+        if (period <= 0) {
+            return;
+        }
         refresh().subscribe().with(ignored -> { }, StatusCounts::warn);
         timer = vertx.setPeriodic(period, id -> refresh().subscribe().with(ignored -> { }, StatusCounts::warn));
     }
