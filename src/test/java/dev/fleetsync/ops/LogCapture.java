@@ -14,9 +14,13 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
+    /** The request log does not pass its lines to the root handlers in tests, so listen to it directly too. */
+    private static final String REQUESTS = "dev.fleetsync.requests";
+
     static LogCapture start() {
         LogCapture capture = new LogCapture();
         Logger.getLogger("").addHandler(capture);
+        Logger.getLogger(REQUESTS).addHandler(capture);
         return capture;
     }
 
@@ -39,5 +43,6 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         Logger.getLogger("").removeHandler(this);
+        Logger.getLogger(REQUESTS).removeHandler(this);
     }
 }
