@@ -1,0 +1,52 @@
+package dev.fleetsync.ops;
+
+import dev.fleetsync.api.http.RequestIds;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Puts the request id into the log MDC for every line logged while a request is served, and logs one line per API
+ * request when it ends. Quarkus keeps the MDC on the request's duplicated Vert.x context, so it follows the request
+ * through reactive continuations; {@link OperationLogging} adds the operation once the route is matched.
+ */
+@ApplicationScoped
+public class RequestLogging {
+    public static final String REQUEST_ID = "requestId";
+    public static final String OPERATION = "operation";
+    static final String OPERATION_KEY = "fleetsync.operation";
+    private static final Logger LOG = Logger.getLogger("dev.fleetsync.requests");
+
+    void install(@Observes Router router) {
+        // right after RequestIds, which runs first of all and creates the id
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        String requestId = ctx.get(RequestIds.CONTEXT_KEY);
+        MDC.put(REQUEST_ID, requestId);
+        MDC.remove(OPERATION);
+        if (!ctx.normalizedPath().startsWith("/q/")) {
+            long start = System.nanoTime();
+            ctx.addEndHandler(ended -> logEnd(ctx, requestId, start));
+        }
+        ctx.next();
+    }
+
+    private static void logEnd(RoutingContext ctx, String requestId, long start) {
+        String operation = ctx.get(OPERATION_KEY);
+        MDC.put(REQUEST_ID, requestId);
+        MDC.put(OPERATION, operation == null ? "Unknown" : operation);
+        try {
+            LOG.infof("%s %d %d ms", operation == null ? ctx.normalizedPath() : operation, ctx.response().getStatusCode(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            // the MDC may fall back to the event-loop thread; never leave one request's ids for the next
+            MDC.remove(REQUEST_ID);
+            MDC.remove(OPERATION);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.fleetsync.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Sdk;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.robomaker.RoboMakerClient;
+import software.amazon.awssdk.services.robomaker.model.Architecture;
+import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class MetricsTest {
+    private static final String MISSING_FLEET = "arn:aws:robomaker:us-west-2:123456789012:deployment-fleet/missing/1700000000000";
+
+    @TestHTTPResource("/")
+    URI endpoint;
+
+    @Inject
+    FleetMetrics metrics;
+
+    @Inject
+    StatusCounts statusCounts;
+
+    @Test
+    void httpRequestsAreCountedPerOperationAndStatus() {
+        RoboMakerClient robomaker = Sdk.client(endpoint);
+        Scrape before = Scrape.now();
+
+        robomaker.createFleet(r -> r.name(Sdk.unique("metered")));
+        assertThatThrownBy(() -> robomaker.describeFleet(r -> r.fleet(MISSING_FLEET))).isInstanceOf(ResourceNotFoundException.class);
+
+        Scrape after = Scrape.now();
+        String count = "http_server_requests_seconds_count";
+        assertThat(after.value(count, "uri=\"/createFleet\"", "status=\"200\""))
+                .isEqualTo(before.value(count, "uri=\"/createFleet\"", "status=\"200\"") + 1);
+        assertThat(after.value(count, "uri=\"/describeFleet\"", "status=\"400\""))
+                .isEqualTo(before.value(count, "uri=\"/describeFleet\"", "status=\"400\"") + 1);
+    }
+
+    @Test
+    void theReactivePoolIsMeasured() {
+        Scrape scrape = Scrape.now();
+
+        assertThat(scrape.has("sql_pool_active")).isTrue();
+        assertThat(scrape.has("sql_pool_idle")).isTrue();
+        assertThat(scrape.has("sql_pool_queue_size")).isTrue();
+        assertThat(scrape.has("sql_pool_usage_seconds_count")).isTrue();
+    }
+
+    @Test
+    void domainEventsReportedByTheServicesAppearInTheScrape() {
+        Scrape before = Scrape.now();
+
+        metrics.syncCreated();
+        metrics.idempotentReplay("CreateDeploymentJob");
+        metrics.concurrencyRejected("SyncDeploymentJob");
+        metrics.rolloutTick(Duration.ofMillis(40));
+        metrics.longPollStarted();
+        metrics.longPollStarted();
+        metrics.longPollEnded();
+
+        Scrape after = Scrape.now();
+        assertThat(after.value("fleetsync_syncs_total")).isEqualTo(before.value("fleetsync_syncs_total") + 1);
+        assertThat(after.value("fleetsync_idempotent_replays_total", "operation=\"CreateDeploymentJob\""))
+                .isEqualTo(before.value("fleetsync_idempotent_replays_total", "operation=\"CreateDeploymentJob\"") + 1);
+        assertThat(after.value("fleetsync_concurrency_rejections_total", "operation=\"SyncDeploymentJob\""))
+                .isEqualTo(before.value("fleetsync_concurrency_rejections_total", "operation=\"SyncDeploymentJob\"") + 1);
+        assertThat(after.value("fleetsync_rollout_tick_seconds_count")).isEqualTo(before.value("fleetsync_rollout_tick_seconds_count") + 1);
+        assertThat(after.value("fleetsync_long_polls_waiting")).isEqualTo(before.value("fleetsync_long_polls_waiting") + 1);
+        metrics.longPollEnded();
+    }
+
+    @Test
+    void robotsByStatusAreCountedFromTheDatabase() {
+        statusCounts.refresh().await().atMost(Duration.ofSeconds(10));
+        double available = Scrape.now().value("fleetsync_robots", "status=\"Available\"");
+
+        Sdk.client(endpoint).createRobot(r -> r.name(Sdk.unique("counted")).architecture(Architecture.X86_64)
+                .greengrassGroupId(java.util.UUID.randomUUID().toString()));
+        statusCounts.refresh().await().atMost(Duration.ofSeconds(10));
+
+        assertThat(Scrape.now().value("fleetsync_robots", "status=\"Available\"")).isEqualTo(available + 1);
+        assertThat(Scrape.now().value("fleetsync_deployment_jobs", "status=\"InProgress\"")).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aTimedRolloutTickIsRecordedEvenWhenItFails() {
+        double before = Scrape.now().value("fleetsync_rollout_tick_seconds_count");
+
+        assertThatThrownBy(() -> metrics.timeRolloutTick(() -> io.smallrye.mutiny.Uni.createFrom()
+                .failure(new IllegalStateException("tick failed"))).await().indefinitely()).hasMessage("tick failed");
+
+        assertThat(Scrape.now().value("fleetsync_rollout_tick_seconds_count")).isEqualTo(before + 1);
+    }
+}
