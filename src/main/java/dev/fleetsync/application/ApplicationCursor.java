@@ -1,16 +1,15 @@
 package dev.fleetsync.application;
 
+import dev.fleetsync.auth.PageTokenSeal;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Keyset cursor of ListRobotApplications: the (application createdAt, arn, version) of the last entry served, with
+ * Keyset cursor of ListRobotApplications: the (application createdAt in microseconds, arn, version) of the last entry served, with
  * $LATEST as version 0 so it sorts before the numbered versions. The common PageToken has no version, which listing
- * with versionQualifier=ALL needs. Base64url, so it fits the PaginationToken pattern; opaque to callers.
+ * with versionQualifier=ALL needs. Sealed like PageToken ({@link PageTokenSeal}): unforgeable, bound to the account.
  */
 public record ApplicationCursor(Instant createdAt, String arn, int version) {
     private static final String FORMAT = "ra1";
@@ -19,7 +18,7 @@ public record ApplicationCursor(Instant createdAt, String arn, int version) {
 
     public String encode() {
         String plain = FORMAT + "|" + Timestamps.toEpochMicros(createdAt) + "|" + version + "|" + arn;
-        return Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return PageTokenSeal.seal(plain);
     }
 
     /** Empty for no token; a token we did not issue is an InvalidParameterException naming {@code nextToken}. */
@@ -28,8 +27,7 @@ public record ApplicationCursor(Instant createdAt, String arn, int version) {
             return Optional.empty();
         }
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = plain.split("\\|", 4);
+            String[] parts = PageTokenSeal.open(token, ApplicationCursor::arnOf).orElse("").split("\\|", 4);
             if (parts.length == 4 && FORMAT.equals(parts[0]) && parts[3].startsWith("arn:")) {
                 long micros = Long.parseLong(parts[1]);
                 int version = Integer.parseInt(parts[2]);
@@ -41,5 +39,10 @@ public record ApplicationCursor(Instant createdAt, String arn, int version) {
             // falls through to the error below
         }
         throw ServiceException.invalid("The nextToken is not valid; pass the value returned by the previous call");
+    }
+
+    private static Optional<String> arnOf(String plain) {
+        String[] parts = plain.split("\\|", 4);
+        return parts.length == 4 ? Optional.of(parts[3]) : Optional.empty();
     }
 }

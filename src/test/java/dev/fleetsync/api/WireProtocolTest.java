@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.Signing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -122,8 +123,9 @@ class WireProtocolTest {
     /** REST Assured always adds a Content-Type, so this request is sent by the JDK client, with none at all. */
     @Test
     void emptyBodyWithoutContentTypeIsReadAsAnEmptyObject() throws Exception {
+        URI target = endpoint.resolve("/describeFleet");
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(endpoint.resolve("/describeFleet")).POST(BodyPublishers.noBody()).build(),
+                Signing.signed(HttpRequest.newBuilder(target), "POST", target, new byte[0]).POST(BodyPublishers.noBody()).build(),
                 BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -307,7 +309,8 @@ class WireProtocolTest {
 
         given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"tags\": {\"a\": \"1\", \"b\": \"2\"}}")
                 .post("/tags/" + encoded).then().statusCode(200).header(REQUEST_ID, notNullValue()).body("$", anEmptyMap());
-        given().urlEncodingEnabled(false).delete("/tags/" + encoded + "?tagKeys=b&tagKeys=absent")
+        // as query parameters, not inline in the path: REST Assured shows a signing filter only the last of repeated inline keys
+        given().urlEncodingEnabled(false).queryParam("tagKeys", "b", "absent").delete("/tags/" + encoded)
                 .then().statusCode(200).body("$", anEmptyMap());
 
         given().urlEncodingEnabled(false).get("/tags/" + encoded)
