@@ -1,5 +1,8 @@
 package dev.fleetsync.ops;
 
+import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.Signing;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SIGNATURE = "5ab1e".repeat(12) + "ffff";
+    /** The request's real signature, which must appear in no log line. */
+    private String signature;
 
     private static Map<String, String> database;
 
@@ -45,6 +49,7 @@ class GracefulShutdownIT {
         Map<String, String> settings = new java.util.HashMap<>(database);
         settings.put("quarkus.shutdown.delay", "2s");
         settings.put("quarkus.shutdown.timeout", "20s");
+        settings.put("fleetsync.auth.principals", Sdk.ACCESS_KEY + ":" + Sdk.SECRET + ":123456789012");
         String name = "drained-" + UUID.randomUUID().toString().substring(0, 8);
 
         try (PackagedApp app = PackagedApp.start(settings, log); Connection lock = jdbc()) {
@@ -55,11 +60,14 @@ class GracefulShutdownIT {
             try (Statement s = lock.createStatement()) {
                 s.execute("lock table fleet in access exclusive mode");
             }
-            CompletableFuture<HttpResponse<String>> inFlight = app.http().sendAsync(HttpRequest.newBuilder(app.endpoint.resolve("/createFleet"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-west-2/robomaker/aws4_request, "
-                            + "SignedHeaders=host;x-amz-date, Signature=" + SIGNATURE)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            java.net.URI target = app.endpoint.resolve("/createFleet");
+            byte[] body = ("{\"name\":\"" + name + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, String> signing = Signing.headers("POST", target, body, Sdk.ACCESS_KEY, Sdk.SECRET, java.time.Instant.now());
+            signature = signing.get("Authorization").replaceAll(".*Signature=", "");
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Content-Type", "application/json");
+            signing.forEach(request::header);
+            CompletableFuture<HttpResponse<String>> inFlight = app.http().sendAsync(
+                    request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             awaitBlockedStatement();
 
             // when Kubernetes stops the pod
@@ -81,7 +89,7 @@ class GracefulShutdownIT {
             // and the JSON log has the request's line, with its id and operation, and never its signature
             List<String> lines = Files.readAllLines(log);
             String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
-            assertThat(lines).noneMatch(l -> l.contains(SIGNATURE));
+            assertThat(lines).noneMatch(l -> l.contains(signature));
             assertThat(lines.stream().filter(l -> l.startsWith("{")).map(GracefulShutdownIT::parse)
                     .filter(l -> requestId.equals(l.path("mdc").path("requestId").asText())))
                     .anySatisfy(l -> {

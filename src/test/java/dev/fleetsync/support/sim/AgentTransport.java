@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * Sends the robot protocol's JSON requests, asynchronously. The only place that talks HTTP, so that request signing
- * can be added here once the service requires it.
+ * Sends the robot protocol's JSON requests, asynchronously and signed. The only place the simulator talks HTTP.
  */
 public final class AgentTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,9 +32,13 @@ public final class AgentTransport {
     /** POSTs {@code body} as JSON; completes with the parsed 200 answer, or fails with {@link AgentHttpException}. */
     @SuppressWarnings("unchecked")
     public CompletableFuture<Map<String, Object>> post(URI endpoint, String path, Map<String, Object> body, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout)
+        URI target = endpoint.resolve(path);
+        byte[] json = write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // Robots sign like every other caller (SigV4, as the test principal).
+        HttpRequest request = dev.fleetsync.support.Signing.signed(HttpRequest.newBuilder(target), "POST", target, json)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
         CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         inFlight.add(sent);
         return sent.whenComplete((r, e) -> inFlight.remove(sent)).thenApply(response -> {

@@ -43,6 +43,12 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(nativeImage.toString());
         }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // Production mode requires principals; every instance accepts the test principal and seals page tokens alike.
+        if (!settings.containsKey("fleetsync.auth.principals")) {
+            command.add("-Dfleetsync.auth.principals=" + dev.fleetsync.support.Sdk.ACCESS_KEY + ":" + dev.fleetsync.support.Sdk.SECRET
+                    + ":123456789012");
+            command.add("-Dfleetsync.auth.page-token-key=service-process-test-key");
+        }
         command.add("-Dquarkus.http.port=" + port);
         if (nativeImage == null) {
             command.addAll(List.of("-jar", JAR.toString()));
