@@ -38,7 +38,7 @@ public final class Seed {
     public String applicationWithVersions(int versions) {
         String name = "app-" + UUID.randomUUID().toString().substring(0, 8);
         String arn = PREFIX + "robot-application/" + name + "/" + System.currentTimeMillis();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         pool.preparedQuery("""
                 insert into robot_application (account_id, arn, name, suite_name, sources, revision_id, created_at, last_updated_at)
                 values ($1, $2, $3, 'General', '[]', 'rev-1', $4, $4)
