@@ -43,7 +43,7 @@ class PageTokenSealTest {
 
     @Test
     void sealedTextThatIsNotACursorIsStillInvalid() {
-        for (String plain : new String[] {"ra1|x|0|" + ARN, "ra1|1|-1|" + ARN, "ra1|-5|0|" + ARN, "ra1|99999999999999999|0|" + ARN,
+        for (String plain : new String[] {"ra1|x|0|" + ARN, "ra1|1|-1|" + ARN, "ra1|-5|0|" + ARN, "ra1|999999999999999999|0|" + ARN,
                 "ra1|1|0|not-an-arn", "1|1|" + ARN}) {
             assertThatThrownBy(() -> ApplicationCursor.decode(PageTokenSeal.seal(plain))).as(plain).isInstanceOf(ServiceException.class);
         }

@@ -48,6 +48,9 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Dfleetsync.auth.principals=" + dev.fleetsync.support.Sdk.ACCESS_KEY + ":" + dev.fleetsync.support.Sdk.SECRET
                     + ":123456789012");
             command.add("-Dfleetsync.auth.page-token-key=service-process-test-key");
+            // A simulated fleet is one account making thousands of calls: lift its request rate limit.
+            command.add("-Dfleetsync.auth.throttle.rate=100000");
+            command.add("-Dfleetsync.auth.throttle.burst=100000");
         }
         command.add("-Dquarkus.http.port=" + port);
         if (nativeImage == null) {
