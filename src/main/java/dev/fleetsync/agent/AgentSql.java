@@ -1,11 +1,11 @@
 package dev.fleetsync.agent;
 
+import static dev.fleetsync.common.Timestamps.utc;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** The robot-facing writes, each one statement in the caller's transaction. */
@@ -55,7 +55,4 @@ public class AgentSql {
         });
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,11 +1,11 @@
 package dev.fleetsync.deployment.rollout;
 
+import static dev.fleetsync.common.Timestamps.utc;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -73,8 +73,8 @@ public class RolloutSql {
                     limit :count)
                 returning robot_arn
             )
-            select count(pg_notify('fleetsync_robot_work', robot_arn)) from admitted
-            """;
+            select count(pg_notify('%s', robot_arn)) from admitted
+            """.formatted(WORK_CHANNEL);
 
     // Robots the job will never start go back to plain fleet membership.
     private static final String RELEASE_UNSTARTED = """
@@ -169,10 +169,6 @@ public class RolloutSql {
         return ((Number) value).intValue();
     }
 
-    /** Native queries bind java.time values most predictably as offset date-times. */
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
     /** Identifies a job row. */
     public record JobRef(String accountId, String arn) {
