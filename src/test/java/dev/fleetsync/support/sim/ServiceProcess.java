@@ -22,23 +22,35 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
+    /** The JVM flags of the tests' instances: small, and one GC thread so that several fit on a small machine. */
+    private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
     private final Process process;
     private final URI endpoint;
     private final Path log;
+    private final long startedNanos;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, long startedNanos) {
         this.process = process;
         this.endpoint = URI.create("http://localhost:" + port + "/");
         this.log = log;
+        this.startedNanos = startedNanos;
     }
 
     /** Starts an instance on a free port with {@code settings} (e.g. the datasource) and waits until it answers HTTP. */
     public static ServiceProcess start(String name, Map<String, String> settings, Duration startup) throws IOException, InterruptedException {
+        return start(name, settings, startup, TEST_JVM);
+    }
+
+    /** As {@link #start(String, Map, Duration)}, with the JVM flags given (ignored by a native executable). */
+    public static ServiceProcess start(String name, Map<String, String> settings, Duration startup, List<String> jvmFlags)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         Path nativeImage = nativeImage();
         if (nativeImage == null) {
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmFlags);
         } else {
             command.add(nativeImage.toString());
         }
@@ -57,8 +69,9 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of("-jar", JAR.toString()));
         }
         Path log = Path.of("target", "service-" + name + ".log");
+        long startedNanos = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(process, port, log);
+        ServiceProcess service = new ServiceProcess(process, port, log, startedNanos);
         try {
             service.awaitReady(startup);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -74,6 +87,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** {@link System#nanoTime()} just before the process was started, for measuring its start-up. */
+    public long startedNanos() {
+        return startedNanos;
     }
 
     /** Stops the instance gracefully, forcibly if it does not stop within 20 s. */
@@ -102,7 +124,7 @@ public final class ServiceProcess implements AutoCloseable {
                 http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 return;
             } catch (IOException notYet) {
-                Thread.sleep(250);
+                Thread.sleep(50);
             }
         }
         throw new IllegalStateException("The service did not answer within " + startup + "; see " + log.toAbsolutePath());

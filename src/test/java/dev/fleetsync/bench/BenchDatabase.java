@@ -1,0 +1,54 @@
+package dev.fleetsync.bench;
+
+import dev.fleetsync.config.EmbeddedPostgresLauncher;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.Map;
+
+/**
+ * The benchmark's PostgreSQL: {@code FLEETSYNC_BENCH_DB_URL} (a JDBC URL, with {@code FLEETSYNC_BENCH_DB_USER} and
+ * {@code _PASSWORD}) when set, else an embedded PostgreSQL 17 with the server's default durability (fsync and synchronous
+ * commit on), so that "what PostgreSQL can commit" means what a production server can.
+ */
+final class BenchDatabase {
+    private final Map<String, String> settings;
+
+    private BenchDatabase(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    static BenchDatabase start() {
+        String url = System.getenv("FLEETSYNC_BENCH_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return new BenchDatabase(Map.of(
+                    "quarkus.datasource.jdbc.url", url,
+                    "quarkus.datasource.reactive.url", url.replaceFirst("^jdbc:", ""),
+                    "quarkus.datasource.username", env("FLEETSYNC_BENCH_DB_USER", "postgres"),
+                    "quarkus.datasource.password", env("FLEETSYNC_BENCH_DB_PASSWORD", "")));
+        }
+        // 2,000 held polls need no connections; the service's pool (20), the raw-SQL pool (20) and seeding do.
+        // the embedded server's own defaults trade durability for speed: put PostgreSQL's back
+        return new BenchDatabase(EmbeddedPostgresLauncher.start(null, Map.of("max_connections", "200", "shared_buffers", "256MB",
+                "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on")));
+    }
+
+    /** The datasource settings the service is started with. */
+    Map<String, String> settings() {
+        return settings;
+    }
+
+    /** A pool on the same database, of {@code size} connections, as the service's reactive pool is configured. */
+    Pool pool(Vertx vertx, int size) {
+        PgConnectOptions options = PgConnectOptions.fromUri(settings.get("quarkus.datasource.reactive.url"))
+                .setUser(settings.get("quarkus.datasource.username")).setPassword(settings.get("quarkus.datasource.password"));
+        return PgPool.pool(vertx, options, new PoolOptions().setMaxSize(size));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.fleetsync.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fleetsync.bench.ClosedLoop.Figures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects the figures of a run and writes them to target/bench/ as JSON and as the Markdown of docs/benchmarks.md. */
+final class BenchReport {
+    /** One scenario at one concurrency: the service and the raw SQL, side by side. */
+    record Comparison(String scenario, int clients, Row service, Row rawSql, double throughputRatio, double p99Ratio,
+            double serviceCpuMillisPerCall) {
+        static Comparison of(String scenario, int clients, Figures service, double cpuMillisPerCall, Figures raw) {
+            Row s = Row.of(service);
+            Row r = Row.of(raw);
+            return new Comparison(scenario, clients, s, r, s.perSecond() / r.perSecond(), s.p99Millis() / r.p99Millis(), cpuMillisPerCall);
+        }
+    }
+
+    record Row(long requests, double perSecond, double p50Millis, double p99Millis, double p999Millis, long errors, String firstError) {
+        static Row of(Figures f) {
+            return new Row(f.requests(), f.throughput(), f.percentileMillis(50), f.percentileMillis(99), f.percentileMillis(99.9),
+                    f.errors(), f.firstError());
+        }
+    }
+
+    record FleetSize(int robots, int calls, double p50Millis, double maxMillis, long errors) {
+    }
+
+    record Waiting(int robots, double residentMiB, double cpuCores, double firstAssignmentMillis, double firstWaveMillis,
+            int firstWave, long errors) {
+    }
+
+    record Startup(double readyMillis, double idleMiB, double underLoadMiB, double afterMiB) {
+    }
+
+    record Target(String what, String goal, String measured, boolean met) {
+    }
+
+    final Map<String, String> machine = new LinkedHashMap<>();
+    final List<Comparison> comparisons = new ArrayList<>();
+    final List<FleetSize> fleetSizes = new ArrayList<>();
+    Waiting waiting;
+    Startup startup;
+    final List<Target> targets = new ArrayList<>();
+
+    long unexpectedErrors() {
+        long errors = comparisons.stream().mapToLong(c -> c.service().errors() + c.rawSql().errors()).sum();
+        errors += fleetSizes.stream().mapToLong(FleetSize::errors).sum();
+        return errors + (waiting == null ? 0 : waiting.errors());
+    }
+
+    void write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("machine", machine);
+        all.put("comparisons", comparisons);
+        all.put("fleetSizes", fleetSizes);
+        all.put("robotsWaiting", waiting);
+        all.put("startup", startup);
+        all.put("targets", targets);
+        all.put("unexpectedErrors", unexpectedErrors());
+        json.writeValue(directory.resolve("results.json").toFile(), all);
+        Files.writeString(directory.resolve("results.md"), markdown());
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("Machine: ");
+        machine.forEach((k, v) -> md.append(k).append(" ").append(v).append("; "));
+        md.append("\n\n| scenario | clients | service req/s | raw SQL req/s | ratio | service p50 / p99 / p99.9 ms | raw SQL p50 / p99 / p99.9 ms "
+                + "| p99 ratio | service CPU ms/call | errors |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Comparison c : comparisons) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %s | %s | %.1f | %.2f | %d |%n", c.scenario(),
+                    c.clients(), c.service().perSecond(), c.rawSql().perSecond(), c.throughputRatio(), latencies(c.service()),
+                    latencies(c.rawSql()), c.p99Ratio(), c.serviceCpuMillisPerCall(), c.service().errors() + c.rawSql().errors()));
+        }
+        md.append("\n| SyncDeploymentJob on a fleet of | calls | p50 ms | max ms | errors |\n|---|---|---|---|---|\n");
+        fleetSizes.forEach(f -> md.append(String.format(Locale.ROOT, "| %,d robots | %d | %.1f | %.1f | %d |%n", f.robots(), f.calls(),
+                f.p50Millis(), f.maxMillis(), f.errors())));
+        if (waiting != null) {
+            md.append(String.format(Locale.ROOT, "%n| robots long-polling one instance | resident MiB | CPU (cores) | first assignment ms "
+                    + "| first wave (%d robots) ms | errors |%n|---|---|---|---|---|---|%n| %,d | %.0f | %.2f | %.0f | %.0f | %d |%n",
+                    waiting.firstWave(), waiting.robots(), waiting.residentMiB(), waiting.cpuCores(), waiting.firstAssignmentMillis(),
+                    waiting.firstWaveMillis(), waiting.errors()));
+        }
+        if (startup != null) {
+            md.append(String.format(Locale.ROOT, "%n| start-up to ready ms | resident MiB idle | under load (peak) | after load |%n"
+                    + "|---|---|---|---|%n| %.0f | %.0f | %.0f | %.0f |%n", startup.readyMillis(), startup.idleMiB(), startup.underLoadMiB(),
+                    startup.afterMiB()));
+        }
+        md.append("\n| target | goal | measured | met |\n|---|---|---|---|\n");
+        targets.forEach(t -> md.append("| ").append(t.what()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
+                .append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n"));
+        return md.toString();
+    }
+
+    private static String latencies(Row row) {
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", row.p50Millis(), row.p99Millis(), row.p999Millis());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.fleetsync.bench;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Seeds the benchmark's state with set-based SQL: fleets whose robots finished a deployment, some of them out of sync,
+ * so that every SyncDeploymentJob has a latest deployment to bring them up to. Names carry a batch prefix, so every
+ * scenario works on fleets of its own.
+ */
+final class BenchSeed {
+    static final String ACCOUNT = "123456789012";
+    static final String PREFIX = "arn:aws:robomaker:us-west-2:" + ACCOUNT + ":";
+    static final String APPLICATION = PREFIX + "robot-application/bench-app/1700000000000";
+    private static final long EPOCH = 1_700_000_000_000L;
+
+    private final Pool pool;
+
+    BenchSeed(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The robot application (one version) every seeded deployment deploys. */
+    void application() {
+        await(pool.preparedQuery("""
+                insert into robot_application (account_id, arn, name, suite_name, sources, revision_id, created_at, last_updated_at)
+                values ($1, $2, 'bench-app', 'General', '[]', 'rev-1', now(), now())""").execute(Tuple.of(ACCOUNT, APPLICATION)));
+        await(pool.preparedQuery("""
+                insert into robot_application_version (account_id, application_arn, version, suite_name, sources, revision_id, created_at)
+                values ($1, $2, 1, 'General', '[]', 'rev-1', now())""").execute(Tuple.of(ACCOUNT, APPLICATION)));
+    }
+
+    /**
+     * {@code count} fleets of {@code robots} robots each, whose latest deployment succeeded on all but {@code outOfSync}
+     * of them; returns the fleets' ARNs.
+     */
+    List<String> fleets(String batch, int count, int robots, int outOfSync) {
+        await(pool.preparedQuery("""
+                insert into fleet (account_id, arn, name, created_at, last_deployment_job, last_deployment_status, last_deployment_time)
+                select $1, $2 || 'deployment-fleet/' || $3 || '-' || i || '/' || ($4::bigint + i), $3 || '-' || i, now(),
+                       $2 || 'deployment-job/deployment-' || $3 || i, 'Succeeded', now()
+                from generate_series(1, $5) as i""").execute(Tuple.of(ACCOUNT, PREFIX, batch, EPOCH, count)));
+        await(pool.preparedQuery("""
+                insert into deployment_job (account_id, arn, fleet_arn, status, application_arn, application_version, launch_config,
+                    concurrent_percentage, failure_threshold_percentage, robot_timeout_seconds, created_at, updated_at)
+                select $1, $2 || 'deployment-job/deployment-' || $3 || i, $2 || 'deployment-fleet/' || $3 || '-' || i || '/' || ($4::bigint + i),
+                       'Succeeded', $6, 1, '{"packageName":"bench","launchFile":"bench.launch"}', 20, 25, 18000,
+                       now() - interval '1 hour', now() - interval '1 hour'
+                from generate_series(1, $5) as i""").execute(Tuple.of(ACCOUNT, PREFIX, batch, EPOCH, count).addString(APPLICATION)));
+        await(pool.preparedQuery("""
+                insert into robot (account_id, arn, name, architecture, greengrass_group_id, created_at, fleet_arn, status,
+                    last_deployment_job, last_deployment_time, synced_application_arn, synced_application_version)
+                select $1, $2 || 'robot/' || $3 || '-' || i || '-' || k || '/' || ($4::bigint + k), $3 || '-' || i || '-' || k, 'X86_64',
+                       $3 || '-' || i || '-' || k, now(), $2 || 'deployment-fleet/' || $3 || '-' || i || '/' || ($4::bigint + i),
+                       case when k > $7 then 'InSync' else 'Failed' end, $2 || 'deployment-job/deployment-' || $3 || i, now(),
+                       case when k > $7 then $8 end, case when k > $7 then 1 end
+                from generate_series(1, $5) as i, generate_series(1, $6) as k""")
+                .execute(Tuple.of(ACCOUNT, PREFIX, batch, EPOCH, count, robots).addInteger(outOfSync).addString(APPLICATION)));
+        return IntStream.rangeClosed(1, count).mapToObj(i -> PREFIX + "deployment-fleet/" + batch + "-" + i + "/" + (EPOCH + i)).toList();
+    }
+
+    /** A fleet of {@code robots} robots that never had a deployment; returns its ARN. */
+    String emptyFleetOf(String batch, int robots) {
+        String fleet = PREFIX + "deployment-fleet/" + batch + "/" + EPOCH;
+        await(pool.preparedQuery("insert into fleet (account_id, arn, name, created_at) values ($1, $2, $3, now())")
+                .execute(Tuple.of(ACCOUNT, fleet, batch)));
+        await(pool.preparedQuery("""
+                insert into robot (account_id, arn, name, architecture, greengrass_group_id, created_at, fleet_arn, status)
+                select $1, $2 || 'robot/' || $3 || '-' || k || '/' || ($4::bigint + k), $3 || '-' || k, 'X86_64', $3 || '-' || k, now(), $5,
+                       'Registered'
+                from generate_series(1, $6) as k""").execute(Tuple.of(ACCOUNT, PREFIX, batch, EPOCH, fleet, robots)));
+        return fleet;
+    }
+
+    /** The ARNs of the robots {@link #emptyFleetOf} made. */
+    static List<String> robotsOf(String batch, int robots) {
+        return IntStream.rangeClosed(1, robots).mapToObj(k -> PREFIX + "robot/" + batch + "-" + k + "/" + (EPOCH + k)).toList();
+    }
+
+    /** Fresh planner statistics after a bulk load, as autovacuum would give them a little later. */
+    void analyze() {
+        await(pool.query("analyze").execute());
+    }
+
+    long count(String sql, Object... params) {
+        return await(pool.preparedQuery(sql).execute(Tuple.from(params))).iterator().next().getLong(0);
+    }
+
+    String text(String sql) {
+        return await(pool.query(sql).execute()).iterator().next().getString(0);
+    }
+
+    static <T> T await(Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().join();
+    }
+}

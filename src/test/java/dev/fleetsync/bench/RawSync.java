@@ -1,0 +1,106 @@
+package dev.fleetsync.bench;
+
+import static dev.fleetsync.bench.BenchSeed.ACCOUNT;
+import static dev.fleetsync.bench.BenchSeed.PREFIX;
+
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The limit: the statements one SyncDeploymentJob, one retry and one conflicting call issue (as pg_stat_statements lists
+ * them for the service), sent straight through the reactive PostgreSQL client, with no HTTP, signing, JSON or ORM.
+ */
+final class RawSync {
+    private static final String SELECT_TOKEN = "select account_id, token, created_at, fingerprint, job_arn, operation from client_token "
+            + "where (account_id, token) in (($1, $2))";
+    private static final String SELECT_FLEET = "select account_id, arn, created_at, last_deployment_job, last_deployment_status, "
+            + "last_deployment_time, name from fleet where (account_id, arn) in (($1, $2))";
+    private static final String JOB_COLUMNS = "account_id, arn, application_arn, application_version, concurrent_percentage, created_at, "
+            + "download_condition_file, failure_code, failure_reason, failure_threshold_percentage, fleet_arn, launch_config, "
+            + "robot_timeout_seconds, status, updated_at";
+    private static final String SELECT_LATEST = "select " + JOB_COLUMNS + " from deployment_job where account_id = $1 and fleet_arn = $2 "
+            + "and status <> $3 order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
+    private static final String SELECT_JOB = "select " + JOB_COLUMNS + " from deployment_job where (account_id, arn) in (($1, $2))";
+    private static final String INSERT_TOKEN = "insert into client_token (created_at, fingerprint, job_arn, operation, account_id, token) "
+            + "values ($1, $2, $3, $4, $5, $6)";
+    private static final String INSERT_JOB = "insert into deployment_job (application_arn, application_version, concurrent_percentage, "
+            + "created_at, download_condition_file, failure_code, failure_reason, failure_threshold_percentage, fleet_arn, launch_config, "
+            + "robot_timeout_seconds, status, updated_at, account_id, arn) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+    private static final String TARGETS = """
+            with targets as (
+                update robot r set status = 'PendingNewDeployment'
+                where r.account_id = $1 and r.fleet_arn = $2
+                  and ($3 or r.synced_application_arn is distinct from $4 or r.synced_application_version is distinct from $5)
+                returning r.account_id, r.arn)
+            insert into robot_deployment (account_id, job_arn, robot_arn, status)
+            select account_id, $6, arn, 'PendingNewDeployment' from targets""";
+    private static final String UPDATE_FLEET = "update fleet set last_deployment_job = $1, last_deployment_status = $2, "
+            + "last_deployment_time = $3 where account_id = $4 and arn = $5";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Pool pool;
+
+    RawSync(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A new job for the fleet, under a new token; completes with the job's ARN. */
+    Future<String> sync(String token, String fleet) {
+        return pool.withTransaction(conn -> start(conn, token, fleet));
+    }
+
+    /** The token's job again, as a retry of a call with the same token reads it. */
+    Future<String> retry(String token) {
+        return pool.withTransaction(conn -> conn.preparedQuery(SELECT_TOKEN).execute(Tuple.of(ACCOUNT, token))
+                .compose(rows -> conn.preparedQuery(SELECT_JOB).execute(Tuple.of(ACCOUNT, rows.iterator().next().getString("job_arn"))))
+                .map(rows -> rows.iterator().next().getString("arn")));
+    }
+
+    /** A sync on a fleet with an active job: the insert meets the active-job index, then the token is read again. */
+    Future<Boolean> conflict(String token, String fleet) {
+        return sync(token, fleet).map(arn -> false).recover(failure -> {
+            if (!(failure instanceof PgException pg) || !UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return Future.failedFuture(failure);
+            }
+            return pool.preparedQuery(SELECT_TOKEN).execute(Tuple.of(ACCOUNT, token)).map(rows -> rows.size() == 0);
+        });
+    }
+
+    private static Future<String> start(SqlConnection conn, String token, String fleet) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String job = PREFIX + "deployment-job/deployment-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return conn.preparedQuery(SELECT_TOKEN).execute(Tuple.of(ACCOUNT, token))
+                .compose(used -> conn.preparedQuery(SELECT_FLEET).execute(Tuple.of(ACCOUNT, fleet)))
+                .compose(found -> conn.preparedQuery(SELECT_LATEST).execute(Tuple.of(ACCOUNT, fleet, "Canceled", 0, 1)))
+                .compose(latest -> {
+                    Row from = latest.iterator().next();
+                    Tuple jobRow = Tuple.tuple().addString(from.getString("application_arn")).addInteger(from.getInteger("application_version"))
+                            .addInteger(from.getInteger("concurrent_percentage")).addOffsetDateTime(now).addString(null)
+                            .addString(null).addString(null).addInteger(from.getInteger("failure_threshold_percentage")).addString(fleet)
+                            .addString(from.getString("launch_config")).addLong(from.getLong("robot_timeout_seconds")).addString("Pending")
+                            .addOffsetDateTime(now).addString(ACCOUNT).addString(job);
+                    return conn.preparedQuery(INSERT_TOKEN).execute(Tuple.of(now, fingerprint(fleet), job, "SyncDeploymentJob", ACCOUNT, token))
+                            .compose(t -> conn.preparedQuery(INSERT_JOB).execute(jobRow))
+                            .compose(j -> conn.preparedQuery(TARGETS).execute(Tuple.of(ACCOUNT, fleet, false, from.getString("application_arn"),
+                                    from.getInteger("application_version"), job)));
+                })
+                .compose(targets -> conn.preparedQuery(UPDATE_FLEET).execute(Tuple.of(job, "Pending", now, ACCOUNT, fleet)))
+                .map(updated -> job);
+    }
+
+    private static String fingerprint(String fleet) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(("SyncDeploymentJob\n" + fleet).getBytes());
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

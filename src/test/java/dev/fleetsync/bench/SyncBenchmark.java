@@ -1,0 +1,138 @@
+package dev.fleetsync.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsync.bench.BenchReport.Startup;
+import dev.fleetsync.support.sim.ServiceProcess;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark of issue 5, run by {@code ./mvnw -Pbench verify} (see docs/benchmarks.md): the packaged service against
+ * the raw SQL of its write path on one PostgreSQL, then fleet sizes, robots long-polling, and start-up. Figures go to
+ * target/bench/results.md and results.json. Only an unexpected error fails the run; targets are reported, not asserted.
+ */
+class SyncBenchmark {
+    /** The heap and collector the JVM image gets under the 512 Mi limit of deploy/ (run-java.sh: half the limit, ParallelGC). */
+    private static final List<String> CONTAINER_JVM = List.of("-Xmx256m", "-XX:+UseParallelGC");
+    /** With {@code -Dbench.jfr}, each instance records a flight recording to target/bench/ for profiling. */
+    private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    /** The service's reactive pool size (application.properties); the raw SQL gets as many connections. */
+    private static final int POOL = 20;
+
+    private final int warmup = Integer.getInteger("bench.warmup", 1000);
+    private final int requests = Integer.getInteger("bench.requests", 3000);
+    private final int[] clients = ints(System.getProperty("bench.clients", "1,16,64"));
+    private final int[] fleetSizes = ints(System.getProperty("bench.fleet-sizes", "100,1000,10000"));
+    private final int robots = Integer.getInteger("bench.robots", 2000);
+
+    @Test
+    void run() throws Exception {
+        BenchReport report = new BenchReport();
+        BenchDatabase database = BenchDatabase.start();
+        Vertx vertx = Vertx.vertx();
+        Pool pool = database.pool(vertx, POOL);
+        BenchSeed seed = new BenchSeed(pool);
+        try {
+            Machine.describe(report.machine, seed);
+            apiScenarios(report, database, vertx, pool, seed);
+            if (robots > 0) {
+                robotScenario(report, database, vertx, seed);
+            }
+        } finally {
+            pool.close();
+            vertx.close();
+        }
+        report.targets.addAll(BenchTargets.of(report));
+        report.write(Path.of("target", "bench"));
+        System.out.println("BENCH results (target/bench/results.md):\n" + report.markdown());
+        assertThat(report.unexpectedErrors()).as("unexpected errors; see the BENCH lines above").isZero();
+    }
+
+    private void apiScenarios(BenchReport report, BenchDatabase database, Vertx vertx, Pool pool, BenchSeed seed) throws Exception {
+        Map<String, String> settings = new HashMap<>(database.settings());
+        // the write path alone: no rollout steps the jobs the syncs create (the robot scenario runs with it)
+        settings.put("fleetsync.rollout.enabled", "false");
+        try (ServiceProcess service = ServiceProcess.start("bench-api", settings, STARTUP, jvm("bench-api"));
+                SignedHttp http = new SignedHttp(vertx, service.endpoint(), 64)) {
+            double readyMillis = awaitReady(service);
+            ProcessStats stats = new ProcessStats(service.pid());
+            Thread.sleep(2000);
+            double idle = stats.residentMiB();
+
+            seed.application();
+            WritePath writePath = new WritePath(http, stats, new RawSync(pool), seed, warmup, requests);
+            List<WritePath.Fleets> fleets = Arrays.stream(clients).mapToObj(writePath::seed).toList();
+            seed.analyze();
+            DoubleAccumulator peak = new DoubleAccumulator(Math::max, idle);
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peak.accumulate(stats.residentMiB()), 0, 250, TimeUnit.MILLISECONDS);
+            try {
+                for (WritePath.Fleets each : fleets) {
+                    report.comparisons.addAll(writePath.run(each));
+                    System.out.println("BENCH done at " + each.clients() + " clients");
+                }
+            } finally {
+                sampler.shutdownNow();
+            }
+            if (fleetSizes.length > 0) {
+                report.fleetSizes.addAll(new FleetSizes(http, seed).run(5, fleetSizes));
+            }
+            Thread.sleep(5000);
+            report.startup = new Startup(readyMillis, idle, peak.get(), stats.residentMiB());
+        }
+    }
+
+    private void robotScenario(BenchReport report, BenchDatabase database, Vertx vertx, BenchSeed seed) throws Exception {
+        String fleet = seed.emptyFleetOf("waiting", robots);
+        List<String> members = BenchSeed.robotsOf("waiting", robots);
+        try (ServiceProcess service = ServiceProcess.start("bench-robots", database.settings(), STARTUP, jvm("bench-robots"));
+                SignedHttp http = new SignedHttp(vertx, service.endpoint(), robots + 16)) {
+            awaitReady(service);
+            report.waiting = new RobotsWaiting(http, new ProcessStats(service.pid())).run(fleet, members, BenchSeed.APPLICATION, 10_000);
+        }
+    }
+
+    /** Milliseconds from the process start until its readiness check answers 200 (database reachable, migrations applied). */
+    private static double awaitReady(ServiceProcess service) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI ready = service.endpoint().resolve("/q/health/ready");
+        while (true) {
+            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() == 200) {
+                return (System.nanoTime() - service.startedNanos()) / 1e6;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static List<String> jvm(String name) throws java.io.IOException {
+        if (!JFR) {
+            return CONTAINER_JVM;
+        }
+        java.nio.file.Files.createDirectories(Path.of("target", "bench"));
+        List<String> flags = new java.util.ArrayList<>(CONTAINER_JVM);
+        flags.add("-XX:StartFlightRecording=settings=profile,filename=target/bench/" + name + ".jfr");
+        return flags;
+    }
+
+    private static int[] ints(String list) {
+        return Arrays.stream(list.split(",")).filter(s -> !s.isBlank()).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+}
