@@ -1,5 +1,6 @@
 package dev.fleetsync.fleet;
 
+import dev.fleetsync.common.AccountArn;
 import dev.fleetsync.common.ArnFactory;
 import dev.fleetsync.common.Page;
 import dev.fleetsync.common.PageRequest;
@@ -13,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -54,8 +56,7 @@ public class FleetService {
     @WithTransaction
     public Uni<Void> delete(String accountId, String arn) {
         // Locked first: a RegisterRobot racing the delete either commits before (and is released here) or finds no fleet.
-        return fleets.findForUpdate(accountId, arn)
-                .onItem().ifNull().failWith(() -> ServiceException.notFound("Fleet " + arn + " does not exist"))
+        return require(accountId, arn, LockModeType.PESSIMISTIC_WRITE)
                 .call(fleet -> robots.releaseAll(accountId, arn))
                 .call(fleet -> jobs.failActiveOfDeletedFleet(accountId, arn, Timestamps.now(clock)))
                 .call(fleet -> tags.removeAll(accountId, arn))
@@ -87,7 +88,12 @@ public class FleetService {
 
     /** The fleet, or ResourceNotFoundException: another account's fleet is reported exactly as a missing one. */
     public Uni<Fleet> require(String accountId, String arn) {
-        return fleets.find(accountId, arn)
+        return require(accountId, arn, LockModeType.NONE);
+    }
+
+    /** As {@link #require(String, String)}, with the fleet's row locked as {@code lock} asks until the transaction ends. */
+    public Uni<Fleet> require(String accountId, String arn, LockModeType lock) {
+        return fleets.findById(new AccountArn(accountId, arn), lock)
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Fleet " + arn + " does not exist"));
     }
 }
