@@ -28,7 +28,8 @@ public class RequestGate {
 
     public RequestGate(Principals principals, AuthConfig auth, FleetSyncConfig config, Clock clock) {
         this.check = new SignatureCheck(principals::find, config.region(), auth.signingName(), auth.maxClockSkew());
-        this.apiThrottle = new AccountThrottle(auth.throttle().rate(), auth.throttle().burst(), auth.throttle().accounts(), System::nanoTime);
+        this.apiThrottle = new AccountThrottle(auth.throttle().rate(), auth.throttle().burst(), auth.throttle().accounts(),
+                System::nanoTime);
         this.agentThrottle = new AccountThrottle(auth.agentThrottle().rate(), auth.agentThrottle().burst(),
                 auth.agentThrottle().accounts(), System::nanoTime);
         this.auth = auth;

@@ -97,7 +97,7 @@ public class DeploymentJobService {
         return tokens.persist(IdempotentJobs.tokenFor(accountId, key, job))
                 .chain(() -> jobs.persist(job))
                 .call(() -> jobs.flush())
-                .call(() -> quotas.confirm(accountId, Quota.ACTIVE_DEPLOYMENT_JOBS)) // after the token's insert: a replay never counts
+                .call(() -> quotas.confirm(accountId, Quota.ACTIVE_DEPLOYMENT_JOBS)) // after the token: a replay is no new job
                 .call(() -> robotDeployments.addTargets(job, everyRobot))
                 .call(() -> fleets.recordDeployment(accountId, job.fleetArn, job.arn, job.status.name(), now))
                 .call(() -> tags.put(accountId, job.arn, jobTags));

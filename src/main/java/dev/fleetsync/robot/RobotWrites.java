@@ -66,7 +66,8 @@ public class RobotWrites {
     public Uni<Membership> register(String accountId, String fleetArn, String robotArn) {
         return fleets.require(accountId, fleetArn)
                 .chain(fleet -> requireLocked(accountId, robotArn))
-                .call(robot -> robot.fleetArn == null ? quotas.check(accountId, Quota.ROBOTS_PER_FLEET, fleetArn) : Uni.createFrom().voidItem())
+                .call(robot -> robot.fleetArn == null ? quotas.check(accountId, Quota.ROBOTS_PER_FLEET, fleetArn)
+                        : Uni.createFrom().voidItem())
                 .invoke(robot -> {
                     if (robot.fleetArn == null) {
                         robot.fleetArn = fleetArn;

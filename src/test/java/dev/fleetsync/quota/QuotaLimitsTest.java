@@ -17,7 +17,8 @@ class QuotaLimitsTest {
     void withNothingConfiguredTheDefaultsApply() {
         QuotaLimits limits = new QuotaLimits(config(Map.of()));
 
-        assertThat(limits.of("111111111111", Quota.ACTIVE_DEPLOYMENT_JOBS)).isEqualTo(new Limit(20, "fleetsync.quota.active-deployment-jobs"));
+        assertThat(limits.of("111111111111", Quota.ACTIVE_DEPLOYMENT_JOBS))
+                .isEqualTo(new Limit(20, "fleetsync.quota.active-deployment-jobs"));
         assertThat(limits.of("111111111111", Quota.FLEETS)).isEqualTo(new Limit(20, "fleetsync.quota.fleets"));
         assertThat(limits.of("111111111111", Quota.ROBOTS).value()).isEqualTo(10_000);
         assertThat(limits.of("111111111111", Quota.ROBOTS_PER_FLEET).value()).isEqualTo(10_000);

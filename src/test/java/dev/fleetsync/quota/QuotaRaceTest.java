@@ -37,6 +37,7 @@ class QuotaRaceTest {
     private static final String ACCOUNT = "555555555555";
     private static final int CREATORS = 40;
     private static final int QUOTA = 5;
+    private static final Map<String, Long> EXPECTED = Map.of("ok", (long) QUOTA, "LimitExceededException", (long) CREATORS - QUOTA);
 
     @TestHTTPResource("/")
     URI endpoint;
@@ -64,7 +65,7 @@ class QuotaRaceTest {
     void fortyConcurrentCreateFleetsMakeExactlyTheQuota() throws Exception {
         Map<String, Long> outcomes = race(i -> () -> robomaker.createFleet(r -> r.name(Sdk.unique("race"))));
 
-        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("ok", (long) QUOTA, "LimitExceededException", (long) CREATORS - QUOTA));
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(EXPECTED);
         assertThat(rows.count("fleet")).isEqualTo(QUOTA);
     }
 
@@ -76,7 +77,7 @@ class QuotaRaceTest {
         Map<String, Long> outcomes = race(i -> () -> robomaker.createDeploymentJob(deploy(fleets.get(i), app, "1")
                 .clientRequestToken(UUID.randomUUID().toString()).build()));
 
-        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("ok", (long) QUOTA, "LimitExceededException", (long) CREATORS - QUOTA));
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(EXPECTED);
         assertThat(rows.activeJobs()).isEqualTo(QUOTA);
         assertThat(rows.count("client_token")).isEqualTo(QUOTA);
     }

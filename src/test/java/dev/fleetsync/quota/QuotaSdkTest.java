@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,8 @@ class QuotaSdkTest {
             createFleet();
         }
 
-        assertLimit(this::createFleet, "Account " + ACCOUNT + " has 3 fleets, the most allowed (" + KEY + "fleets)");
+        assertLimit(() -> robomaker.createFleet(r -> r.name(Sdk.unique("quota")).tags(Map.of("team", "ops"))),
+                "Account " + ACCOUNT + " has 3 fleets, the most allowed (" + KEY + "fleets)");
         assertThat(rows.count("fleet")).isEqualTo(3);
         assertThat(rows.count("resource_tag")).isEqualTo(0);
     }

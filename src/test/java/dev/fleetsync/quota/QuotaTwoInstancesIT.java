@@ -90,7 +90,8 @@ class QuotaTwoInstancesIT {
                 List<String> outcomes = race(creators, instances);
 
                 System.out.println("QUOTA RACE round " + round + ": " + CREATORS + " creators over 2 instances, quota " + QUOTA
-                        + ": " + outcomes.stream().filter("ok"::equals).count() + " created, fleets in the database: " + rows.count("fleet"));
+                        + ": " + outcomes.stream().filter("ok"::equals).count() + " created, fleets in the database: "
+                        + rows.count("fleet"));
                 assertThat(outcomes).filteredOn("ok"::equals).hasSize(QUOTA);
                 assertThat(outcomes).filteredOn("LimitExceededException"::equals).hasSize(CREATORS - QUOTA);
                 assertThat(rows.count("fleet")).isEqualTo(QUOTA);
