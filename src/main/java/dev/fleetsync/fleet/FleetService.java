@@ -8,6 +8,8 @@ import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.DeploymentJobRepository;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.robot.RobotRepository;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,15 +31,17 @@ public class FleetService {
     private final TagRepository tags;
     private final ArnFactory arns;
     private final Clock clock;
+    private final Quotas quotas;
 
     public FleetService(FleetRepository fleets, RobotRepository robots, DeploymentJobRepository jobs, TagRepository tags,
-            ArnFactory arns, Clock clock) {
+            ArnFactory arns, Clock clock, Quotas quotas) {
         this.fleets = fleets;
         this.robots = robots;
         this.jobs = jobs;
         this.tags = tags;
         this.arns = arns;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @WithTransaction
@@ -47,7 +51,7 @@ public class FleetService {
         fleet.name = name;
         fleet.createdAt = Timestamps.now(clock);
         fleet.arn = arns.named(ResourceType.FLEET, accountId, name, fleet.createdAt);
-        return fleets.persist(fleet)
+        return quotas.check(accountId, Quota.FLEETS).chain(() -> fleets.persist(fleet))
                 .call(() -> tags.put(accountId, fleet.arn, fleetTags))
                 .map(saved -> new FleetDetails(saved, java.util.List.of(), fleetTags == null ? Map.of() : fleetTags));
     }
