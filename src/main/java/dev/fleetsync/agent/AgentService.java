@@ -52,7 +52,8 @@ public class AgentService {
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Robot " + robotArn + " does not exist"))
                 .chain(() -> handOver(accountId, robotArn))
                 .onTermination().invoke((assignment, failure, cancelled) -> {
-                    if (assignment != null || failure != null || wait.isZero()) {
+                    // a poll that will not wait (or whose client went away meanwhile) must not stay registered
+                    if (assignment != null || failure != null || cancelled || wait.isZero()) {
                         waiters.forget(robotArn, wake);
                     }
                 })

@@ -5,6 +5,8 @@ import dev.fleetsync.common.Page;
 import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -24,15 +26,17 @@ public class RobotApplicationService {
     private final TagRepository tags;
     private final ArnFactory arns;
     private final Clock clock;
+    private final Quotas quotas;
 
     public RobotApplicationService(RobotApplicationRepository applications, RobotApplicationVersionRepository versions,
-            ApplicationSummaryQuery summaries, TagRepository tags, ArnFactory arns, Clock clock) {
+            ApplicationSummaryQuery summaries, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas) {
         this.applications = applications;
         this.versions = versions;
         this.summaries = summaries;
         this.tags = tags;
         this.arns = arns;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     /** A duplicate name fails at commit with uq_robot_application_name; the caller maps it. */
@@ -47,7 +51,7 @@ public class RobotApplicationService {
             head.lastUpdatedAt = head.createdAt;
             apply(head, checked);
             Map<String, String> shown = appTags == null ? Map.of() : appTags;
-            return applications.persist(head)
+            return quotas.check(accountId, Quota.ROBOT_APPLICATIONS).chain(() -> applications.persist(head))
                     .call(() -> tags.put(accountId, head.arn, appTags))
                     .map(saved -> ApplicationView.of(saved, shown));
         });

@@ -1,6 +1,8 @@
 package dev.fleetsync.application;
 
 import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +15,13 @@ public class VersionSnapshots {
     private final RobotApplicationRepository applications;
     private final RobotApplicationVersionRepository versions;
     private final Clock clock;
+    private final Quotas quotas;
 
-    public VersionSnapshots(RobotApplicationRepository applications, RobotApplicationVersionRepository versions, Clock clock) {
+    public VersionSnapshots(RobotApplicationRepository applications, RobotApplicationVersionRepository versions, Clock clock, Quotas quotas) {
         this.applications = applications;
         this.versions = versions;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     /**
@@ -30,6 +34,7 @@ public class VersionSnapshots {
         return applications.findForUpdate(accountId, arn)
                 .onItem().ifNull().failWith(() -> RobotApplicationService.notFound(arn))
                 .map(head -> Revisions.check(head, currentRevisionId))
+                .call(() -> quotas.check(accountId, Quota.VERSIONS_PER_APPLICATION, arn))
                 .chain(head -> versions.maxVersion(accountId, arn).chain(max -> {
                     List<ApplicationSource> sources = SourcesJson.read(head.sources);
                     PinRules.check(head, sources, s3Etags, imageDigest);

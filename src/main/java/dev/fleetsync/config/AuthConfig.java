@@ -53,6 +53,25 @@ public interface AuthConfig {
         Map<String, Limit> accounts();
     }
 
+    /**
+     * Per-account rate limits of the robot protocol ({@code /agent/} paths), kept apart from the API's so that a large
+     * fleet's polls and reports neither starve the API calls nor get throttled by them.
+     */
+    AgentThrottle agentThrottle();
+
+    interface AgentThrottle {
+        /** Robot-protocol requests per second an account may sustain, per instance: 10,000 robots polling every 20 s are 500. */
+        @WithDefault("1000")
+        double rate();
+
+        /** Robot-protocol requests an account may send at once, e.g. when its robots reconnect after a restart. */
+        @WithDefault("4000")
+        int burst();
+
+        /** Overrides of rate and burst for single accounts, keyed by account id. */
+        Map<String, Limit> accounts();
+    }
+
     interface Limit {
         /** Requests per second for this account. */
         double rate();

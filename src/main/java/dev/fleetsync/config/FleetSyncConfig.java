@@ -15,10 +15,6 @@ public interface FleetSyncConfig {
     @WithDefault("us-west-2")
     String region();
 
-    /** Account that owns resources created by callers without a configured principal. */
-    @WithDefault("123456789012")
-    String defaultAccountId();
-
     /** Largest request body accepted, in bytes; larger bodies are refused before parsing. */
     @WithDefault("262144")
     int maxRequestBytes();

@@ -11,6 +11,8 @@ import dev.fleetsync.deployment.rollout.RolloutScheduler;
 import dev.fleetsync.deployment.rollout.RolloutSql;
 import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
 import dev.fleetsync.fleet.FleetService;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -40,10 +42,11 @@ public class DeploymentJobService {
     private final RolloutScheduler scheduler;
     private final ArnFactory arns;
     private final Clock clock;
+    private final Quotas quotas;
 
     public DeploymentJobService(DeploymentJobRepository jobs, RobotDeploymentRepository robotDeployments, ClientTokenRepository tokens,
             IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags,
-            RolloutSql rollout, RolloutScheduler scheduler, ArnFactory arns, Clock clock) {
+            RolloutSql rollout, RolloutScheduler scheduler, ArnFactory arns, Clock clock, Quotas quotas) {
         this.jobs = jobs;
         this.robotDeployments = robotDeployments;
         this.tokens = tokens;
@@ -55,6 +58,7 @@ public class DeploymentJobService {
         this.scheduler = scheduler;
         this.arns = arns;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     /** Deploys an application version to every robot of the fleet. */
@@ -93,6 +97,7 @@ public class DeploymentJobService {
         return tokens.persist(IdempotentJobs.tokenFor(accountId, key, job))
                 .chain(() -> jobs.persist(job))
                 .call(() -> jobs.flush())
+                .call(() -> quotas.confirm(accountId, Quota.ACTIVE_DEPLOYMENT_JOBS)) // after the token: a replay is no new job
                 .call(() -> robotDeployments.addTargets(job, everyRobot))
                 .call(() -> fleets.recordDeployment(accountId, job.fleetArn, job.arn, job.status.name(), now))
                 .call(() -> tags.put(accountId, job.arn, jobTags));

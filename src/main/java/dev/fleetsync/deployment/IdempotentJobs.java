@@ -2,6 +2,7 @@ package dev.fleetsync.deployment;
 
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.UniqueViolations;
+import dev.fleetsync.ops.FleetMetrics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,9 @@ import java.util.function.Supplier;
  * pk_client_token and racing calls for one fleet queue on uq_deployment_job_active_fleet. Whoever loses a race reads the
  * token again after the winner committed: a token now present is a replay (or a mismatch); otherwise the fleet was
  * taken and the call gets ConcurrentDeploymentException. A failed call leaves no token.
+ * <p>
+ * Only here is it known which of these a call became, so this is where they are counted (after commit): a created sync,
+ * a replay, a concurrency rejection.
  */
 @ApplicationScoped
 public class IdempotentJobs {
@@ -22,19 +26,38 @@ public class IdempotentJobs {
 
     private final ClientTokenRepository tokens;
     private final DeploymentJobRepository jobs;
+    private final FleetMetrics metrics;
 
-    public IdempotentJobs(ClientTokenRepository tokens, DeploymentJobRepository jobs) {
+    public IdempotentJobs(ClientTokenRepository tokens, DeploymentJobRepository jobs, FleetMetrics metrics) {
         this.tokens = tokens;
         this.jobs = jobs;
+        this.metrics = metrics;
     }
 
     /** @param work creates the job and its token row (see {@link #tokenFor}); runs only when the token is new */
     public Uni<DeploymentJob> once(String accountId, IdempotencyKey key, Supplier<Uni<DeploymentJob>> work) {
         return Panache.withTransaction(() -> tokens.find(accountId, key.token())
-                        .flatMap(used -> used == null ? work.get() : replay(accountId, key, used)))
+                        .flatMap(used -> used == null ? work.get().map(Answer::created) : replay(accountId, key, used)))
                 .onFailure(IdempotentJobs::lostRace)
                 .recoverWithUni(failure -> Panache.withSession(() -> tokens.find(accountId, key.token())
-                        .flatMap(used -> used == null ? Uni.createFrom().failure(translate(failure)) : replay(accountId, key, used))));
+                        .flatMap(used -> used == null ? Uni.createFrom().failure(translate(key, failure)) : replay(accountId, key, used))))
+                .map(answer -> count(key, answer));
+    }
+
+    /** The job a call answered, and whether this call created it or replayed an earlier one. */
+    private record Answer(DeploymentJob job, boolean replayed) {
+        static Answer created(DeploymentJob job) {
+            return new Answer(job, false);
+        }
+    }
+
+    private DeploymentJob count(IdempotencyKey key, Answer answer) {
+        if (answer.replayed()) {
+            metrics.idempotentReplay(key.operation());
+        } else if (DeploymentJobService.SYNC.equals(key.operation())) {
+            metrics.syncCreated();
+        }
+        return answer.job();
     }
 
     static ClientToken tokenFor(String accountId, IdempotencyKey key, DeploymentJob job) {
@@ -48,20 +71,21 @@ public class IdempotentJobs {
         return token;
     }
 
-    private Uni<DeploymentJob> replay(String accountId, IdempotencyKey key, ClientToken used) {
+    private Uni<Answer> replay(String accountId, IdempotencyKey key, ClientToken used) {
         if (!key.sameCallAs(used)) {
             return Uni.createFrom().failure(ServiceError.IDEMPOTENT_PARAMETER_MISMATCH.exception("The clientRequestToken '" + key.token()
                     + "' was already used with different parameters (by " + used.operation + ")"));
         }
-        return jobs.find(accountId, used.jobArn);
+        return jobs.find(accountId, used.jobArn).map(job -> new Answer(job, true));
     }
 
     private static boolean lostRace(Throwable failure) {
         return UniqueViolations.isUnique(failure, TOKEN_KEY) || UniqueViolations.isUnique(failure, ACTIVE_JOB_KEY);
     }
 
-    private static Throwable translate(Throwable failure) {
+    private Throwable translate(IdempotencyKey key, Throwable failure) {
         if (UniqueViolations.isUnique(failure, ACTIVE_JOB_KEY)) {
+            metrics.concurrencyRejected(key.operation());
             return ServiceError.CONCURRENT_DEPLOYMENT.exception(
                     "The fleet already has an active deployment job (Pending, Preparing or InProgress); wait for it to finish or cancel it");
         }

@@ -1,5 +1,6 @@
 package dev.fleetsync.fleet;
 
+import dev.fleetsync.common.AccountArn;
 import dev.fleetsync.common.ArnFactory;
 import dev.fleetsync.common.Page;
 import dev.fleetsync.common.PageRequest;
@@ -7,12 +8,15 @@ import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.DeploymentJobRepository;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.robot.RobotRepository;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -27,15 +31,17 @@ public class FleetService {
     private final TagRepository tags;
     private final ArnFactory arns;
     private final Clock clock;
+    private final Quotas quotas;
 
     public FleetService(FleetRepository fleets, RobotRepository robots, DeploymentJobRepository jobs, TagRepository tags,
-            ArnFactory arns, Clock clock) {
+            ArnFactory arns, Clock clock, Quotas quotas) {
         this.fleets = fleets;
         this.robots = robots;
         this.jobs = jobs;
         this.tags = tags;
         this.arns = arns;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @WithTransaction
@@ -45,7 +51,7 @@ public class FleetService {
         fleet.name = name;
         fleet.createdAt = Timestamps.now(clock);
         fleet.arn = arns.named(ResourceType.FLEET, accountId, name, fleet.createdAt);
-        return fleets.persist(fleet)
+        return quotas.check(accountId, Quota.FLEETS).chain(() -> fleets.persist(fleet))
                 .call(() -> tags.put(accountId, fleet.arn, fleetTags))
                 .map(saved -> new FleetDetails(saved, java.util.List.of(), fleetTags == null ? Map.of() : fleetTags));
     }
@@ -54,8 +60,7 @@ public class FleetService {
     @WithTransaction
     public Uni<Void> delete(String accountId, String arn) {
         // Locked first: a RegisterRobot racing the delete either commits before (and is released here) or finds no fleet.
-        return fleets.findForUpdate(accountId, arn)
-                .onItem().ifNull().failWith(() -> ServiceException.notFound("Fleet " + arn + " does not exist"))
+        return require(accountId, arn, LockModeType.PESSIMISTIC_WRITE)
                 .call(fleet -> robots.releaseAll(accountId, arn))
                 .call(fleet -> jobs.failActiveOfDeletedFleet(accountId, arn, Timestamps.now(clock)))
                 .call(fleet -> tags.removeAll(accountId, arn))
@@ -87,7 +92,12 @@ public class FleetService {
 
     /** The fleet, or ResourceNotFoundException: another account's fleet is reported exactly as a missing one. */
     public Uni<Fleet> require(String accountId, String arn) {
-        return fleets.find(accountId, arn)
+        return require(accountId, arn, LockModeType.NONE);
+    }
+
+    /** As {@link #require(String, String)}, with the fleet's row locked as {@code lock} asks until the transaction ends. */
+    public Uni<Fleet> require(String accountId, String arn, LockModeType lock) {
+        return fleets.findById(new AccountArn(accountId, arn), lock)
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Fleet " + arn + " does not exist"));
     }
 }

@@ -29,8 +29,11 @@ public class Draining {
         return started.isDone();
     }
 
-    /** Completes when shutdown begins (at once if it has): race a long poll's wait against it. */
+    /**
+     * Completes when shutdown begins (at once if it has). Each subscriber gets a copy of the signal: Mutiny cancels the
+     * stage it was given when a subscriber cancels, and that must never mark this replica as draining.
+     */
     public Uni<Void> whenDraining() {
-        return Uni.createFrom().completionStage(() -> started);
+        return Uni.createFrom().completionStage(started::copy);
     }
 }

@@ -5,6 +5,8 @@ import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.fleet.FleetService;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,13 +25,15 @@ public class RobotWrites {
     private final TagRepository tags;
     private final ArnFactory arns;
     private final Clock clock;
+    private final Quotas quotas;
 
-    public RobotWrites(RobotRepository robots, FleetService fleets, TagRepository tags, ArnFactory arns, Clock clock) {
+    public RobotWrites(RobotRepository robots, FleetService fleets, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas) {
         this.robots = robots;
         this.fleets = fleets;
         this.tags = tags;
         this.arns = arns;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @WithTransaction
@@ -43,7 +47,7 @@ public class RobotWrites {
         robot.status = RobotStatus.Available.name();
         robot.createdAt = Timestamps.now(clock);
         robot.arn = arns.named(ResourceType.ROBOT, accountId, name, robot.createdAt);
-        return robots.persist(robot)
+        return quotas.check(accountId, Quota.ROBOTS).chain(() -> robots.persist(robot))
                 .call(() -> tags.put(accountId, robot.arn, robotTags))
                 .map(saved -> new RobotDetails(saved, robotTags == null ? Map.of() : robotTags));
     }
@@ -62,6 +66,8 @@ public class RobotWrites {
     public Uni<Membership> register(String accountId, String fleetArn, String robotArn) {
         return fleets.require(accountId, fleetArn)
                 .chain(fleet -> requireLocked(accountId, robotArn))
+                .call(robot -> robot.fleetArn == null ? quotas.check(accountId, Quota.ROBOTS_PER_FLEET, fleetArn)
+                        : Uni.createFrom().voidItem())
                 .invoke(robot -> {
                     if (robot.fleetArn == null) {
                         robot.fleetArn = fleetArn;

@@ -2,6 +2,7 @@ package dev.fleetsync.ops;
 
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Signing;
+import dev.fleetsync.support.sim.AgentTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.robomaker.RoboMakerClient;
+import software.amazon.awssdk.services.robomaker.model.Architecture;
 
 /**
  * SIGTERM on the packaged application (prod profile, JSON logs), as Kubernetes sends it: readiness turns DOWN first,
- * a request already in flight still completes and commits, and only then does the process exit.
+ * a request already in flight still completes and commits, and only then does the process exit; a held long poll is
+ * answered with no work as soon as draining begins.
  */
 class GracefulShutdownIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +102,66 @@ class GracefulShutdownIT {
                         assertThat(l.path("mdc").path("operation").asText()).isEqualTo("CreateFleet");
                     });
         }
+    }
+
+    @Test
+    void aHeldLongPollIsAnsweredWithNoWorkAtOnceOnSigtermAndTheProcessExitsCleanly() throws Exception {
+        Path log = Files.createTempFile(Path.of("target"), "drained-poll-", ".log");
+        Map<String, String> settings = new java.util.HashMap<>(database);
+        // the production shutdown settings (delay 5 s, timeout 20 s) and max-poll-wait (20 s)
+        settings.put("fleetsync.auth.principals", Sdk.ACCESS_KEY + ":" + Sdk.SECRET + ":123456789012");
+
+        try (PackagedApp app = PackagedApp.start(settings, log)) {
+            app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(90));
+            // given a robot with nothing to do, whose poll is held for 20 s
+            String robot = idleRobot(Sdk.client(app.endpoint));
+            CompletableFuture<Map<String, Object>> poll = new AgentTransport(ForkJoinPool.commonPool())
+                    .post(app.endpoint, "/agent/v1/poll", Map.of("robot", robot, "waitSeconds", 20), Duration.ofSeconds(40));
+            awaitLongPollsWaiting(app, 1);
+
+            // when Kubernetes stops the pod
+            long sigterm = System.nanoTime();
+            app.process.destroy();
+
+            // then the poll is answered with no work at once, while the replica is still in its shutdown delay
+            Map<String, Object> answer = poll.get(5, TimeUnit.SECONDS);
+            long releasedMillis = Duration.ofNanos(System.nanoTime() - sigterm).toMillis();
+            System.out.println("DRAIN a held long poll was answered " + releasedMillis + " ms after SIGTERM");
+            assertThat(answer).isEmpty();
+            assertThat(releasedMillis).isLessThan(5000);
+            // and the process then exits cleanly
+            assertThat(app.process.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+            System.out.println("DRAIN the process exited " + Duration.ofNanos(System.nanoTime() - sigterm).toMillis()
+                    + " ms after SIGTERM with status " + app.process.exitValue());
+            // Quarkus ends a SIGTERM-initiated stop with 128 + 15, as a process killed by the signal would; that it was a
+            // clean stop (not the shutdown timeout cutting requests off) shows in its last log line
+            assertThat(app.process.exitValue()).isEqualTo(128 + 15);
+            assertThat(Files.readAllLines(log)).last().asString().contains("fleetsync stopped in");
+            assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains("\"level\":\"ERROR\""));
+        }
+    }
+
+    private static String idleRobot(RoboMakerClient robomaker) {
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("idle"))).arn();
+        String robot = robomaker.createRobot(r -> r.name(Sdk.unique("idle")).architecture(Architecture.X86_64)
+                .greengrassGroupId(UUID.randomUUID().toString())).arn();
+        robomaker.registerRobot(r -> r.fleet(fleet).robot(robot));
+        return robot;
+    }
+
+    /** Waits until the replica's fleetsync_long_polls_waiting reads {@code expected}. */
+    static void awaitLongPollsWaiting(PackagedApp app, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String metrics = app.http().send(HttpRequest.newBuilder(app.endpoint.resolve("/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (metrics.lines().anyMatch(l -> l.startsWith("fleetsync_long_polls_waiting")
+                    && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) == expected)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("fleetsync_long_polls_waiting never read " + expected);
     }
 
     private static JsonNode parse(String line) {

@@ -3,24 +3,36 @@ package dev.fleetsync.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static dev.fleetsync.support.Requests.deploy;
+import static org.awaitility.Awaitility.await;
+
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.Seed;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
+import software.amazon.awssdk.services.robomaker.model.ConcurrentDeploymentException;
 import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class MetricsTest {
     private static final String MISSING_FLEET = "arn:aws:robomaker:us-west-2:123456789012:deployment-fleet/missing/1700000000000";
+    private static final String SYNCS = "fleetsync_syncs_total";
+    private static final String REPLAYS = "fleetsync_idempotent_replays_total";
+    private static final String REJECTIONS = "fleetsync_concurrency_rejections_total";
+    private static final String SYNC_OPERATION = "operation=\"SyncDeploymentJob\"";
 
     @TestHTTPResource("/")
     URI endpoint;
@@ -30,6 +42,9 @@ class MetricsTest {
 
     @Inject
     StatusCounts statusCounts;
+
+    @Inject
+    Pool pool;
 
     @Test
     void httpRequestsAreCountedPerOperationAndStatus() {
@@ -101,5 +116,68 @@ class MetricsTest {
                 .failure(new IllegalStateException("tick failed"))).await().indefinitely()).hasMessage("tick failed");
 
         assertThat(Scrape.now().value("fleetsync_rollout_tick_seconds_count")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSyncThatCreatesAJobIsCountedOnce() {
+        RoboMakerClient robomaker = Sdk.client(endpoint);
+        String fleet = fleetWithFinishedDeployment(robomaker);
+        Scrape before = Scrape.now();
+
+        robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(UUID.randomUUID().toString()));
+
+        Scrape after = Scrape.now();
+        assertThat(after.value(SYNCS)).isEqualTo(before.value(SYNCS) + 1);
+        assertThat(after.value(REPLAYS, SYNC_OPERATION)).isEqualTo(before.value(REPLAYS, SYNC_OPERATION));
+    }
+
+    @Test
+    void aReplayedSyncIsCountedAsAReplayAndNotAsASync() {
+        RoboMakerClient robomaker = Sdk.client(endpoint);
+        String fleet = fleetWithFinishedDeployment(robomaker);
+        String token = UUID.randomUUID().toString();
+        robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(token));
+        Scrape before = Scrape.now();
+
+        robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(token));
+
+        Scrape after = Scrape.now();
+        assertThat(after.value(REPLAYS, SYNC_OPERATION)).isEqualTo(before.value(REPLAYS, SYNC_OPERATION) + 1);
+        assertThat(after.value(SYNCS)).isEqualTo(before.value(SYNCS));
+    }
+
+    @Test
+    void aSyncRefusedForAnActiveJobIsCountedAsAConcurrencyRejection() {
+        RoboMakerClient robomaker = Sdk.client(endpoint);
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("busy"))).arn();
+        new Seed(pool).robotsInFleet(fleet, 1); // never polls: the job stays active
+        robomaker.createDeploymentJob(deploy(fleet, new Seed(pool).applicationWithVersions(1), "1").build());
+        Scrape before = Scrape.now();
+
+        assertThatThrownBy(() -> robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(UUID.randomUUID().toString())))
+                .isInstanceOfSatisfying(ConcurrentDeploymentException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ConcurrentDeploymentException"));
+
+        Scrape after = Scrape.now();
+        assertThat(after.value(REJECTIONS, SYNC_OPERATION)).isEqualTo(before.value(REJECTIONS, SYNC_OPERATION) + 1);
+        assertThat(after.value(SYNCS)).isEqualTo(before.value(SYNCS));
+    }
+
+    @Test
+    void theSchedulersTicksAreTimed() {
+        double before = Scrape.now().value("fleetsync_rollout_tick_seconds_count");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Scrape.now().value("fleetsync_rollout_tick_seconds_count") >= before + 1);
+    }
+
+    /** A fleet whose one deployment finished, so that it can be synced. */
+    private String fleetWithFinishedDeployment(RoboMakerClient robomaker) {
+        Seed seed = new Seed(pool);
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("synced"))).arn();
+        seed.robotsInFleet(fleet, 1); // keeps the job active (and away from the scheduler's finish) until seeded as done
+        String job = robomaker.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1").build()).arn();
+        seed.finish(job, "Succeeded", List.of(), List.of());
+        return fleet;
     }
 }

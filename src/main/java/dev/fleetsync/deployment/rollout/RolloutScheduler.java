@@ -3,6 +3,8 @@ package dev.fleetsync.deployment.rollout;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.config.RolloutConfig;
 import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
+import dev.fleetsync.ops.Draining;
+import dev.fleetsync.ops.FleetMetrics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,7 +16,14 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -23,26 +32,37 @@ import org.jboss.logging.Logger;
  * Moves active jobs forward on every instance: each tick claims due jobs one at a time (row lock, SKIP LOCKED, so
  * instances never step the same job together) and steps each in a transaction of its own, so one failing job holds
  * up no other. A job is also stepped at once when something happens to it (created, a robot finished).
+ * <p>
+ * Once the instance drains, it starts no new step: other instances' ticks take the jobs over. A step already running
+ * (one transaction) is let finish before the instance stops.
  */
 @ApplicationScoped
 public class RolloutScheduler {
     private static final Logger LOG = Logger.getLogger(RolloutScheduler.class);
+    /** Bounds the wait for running steps at shutdown; a step is one short transaction, and an unfinished one rolls back. */
+    private static final Duration STEP_GRACE = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final RolloutConfig config;
     private final RolloutSql sql;
     private final JobStepper stepper;
     private final Clock clock;
+    private final FleetMetrics metrics;
+    private final Draining draining;
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private final Set<CompletableFuture<Void>> running = ConcurrentHashMap.newKeySet();
     private volatile long timer = -1;
     private volatile long expiryTimer = -1;
 
-    public RolloutScheduler(Vertx vertx, RolloutConfig config, RolloutSql sql, JobStepper stepper, Clock clock) {
+    public RolloutScheduler(Vertx vertx, RolloutConfig config, RolloutSql sql, JobStepper stepper, Clock clock, FleetMetrics metrics,
+            Draining draining) {
         this.vertx = vertx;
         this.config = config;
         this.sql = sql;
         this.stepper = stepper;
         this.clock = clock;
+        this.metrics = metrics;
+        this.draining = draining;
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,33 +77,37 @@ public class RolloutScheduler {
             vertx.cancelTimer(timer);
             vertx.cancelTimer(expiryTimer);
         }
+        awaitRunningSteps();
     }
 
     /** Steps the job soon on this instance, unless another instance is stepping it right now. */
     public void kick(String accountId, String jobArn) {
-        if (config.enabled()) {
+        if (config.enabled() && !draining.draining()) {
             onSafeContext(() -> Panache.withTransaction(() -> sql.claim(accountId, jobArn)
                     .flatMap(ref -> ref == null ? Uni.createFrom().voidItem() : stepper.step(ref).replaceWithVoid())));
         }
     }
 
     private void tick() {
-        if (!ticking.compareAndSet(false, true)) {
-            return; // the previous tick is still working
+        if (draining.draining() || !ticking.compareAndSet(false, true)) {
+            return; // draining, or the previous tick is still working
         }
         Instant due = Timestamps.now(clock);
-        onSafeContext(() -> stepDue(config.batchSize(), due).eventually(() -> ticking.set(false)));
+        onSafeContext(() -> metrics.timeRolloutTick(() -> stepDue(config.batchSize(), due)).eventually(() -> ticking.set(false)));
     }
 
     /** Deletes the jobs that finished longer ago than the retention; their tokens may then be used again. */
     void expire() {
+        if (draining.draining()) {
+            return;
+        }
         Instant cutoff = Timestamps.now(clock).minus(config.jobRetention());
         onSafeContext(() -> Panache.withTransaction(() -> sql.expireFinishedBefore(cutoff)));
     }
 
     /** Up to {@code remaining} jobs not stepped since {@code due}, one transaction each. */
     Uni<Void> stepDue(int remaining, Instant due) {
-        if (remaining == 0) {
+        if (remaining == 0 || draining.draining()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> sql.claimDue(due).flatMap(ref -> ref == null
@@ -102,7 +126,26 @@ public class RolloutScheduler {
     private void onSafeContext(Supplier<Uni<?>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> work.get().subscribe().with(ok -> {
-        }, failure -> LOG.warn("A rollout step failed; the job is retried on a later tick", failure)));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        running.add(done);
+        done.whenComplete((ok, failure) -> running.remove(done));
+        context.runOnContext(v -> Uni.createFrom().deferred(work).subscribe().with(ok -> done.complete(null), failure -> {
+            done.complete(null);
+            LOG.warn("A rollout step failed; the job is retried on a later tick", failure);
+        }));
+    }
+
+    /** Lets the steps already running commit; they started before draining and take one short transaction each. */
+    private void awaitRunningSteps() {
+        if (Context.isOnEventLoopThread()) {
+            return; // the steps need this very thread to finish: waiting here would only stall them
+        }
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(STEP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warnf("%d rollout step(s) still running at shutdown; they roll back and another instance repeats them", running.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

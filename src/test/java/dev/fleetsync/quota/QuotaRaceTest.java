@@ -1,0 +1,108 @@
+package dev.fleetsync.quota;
+
+import static dev.fleetsync.support.Requests.deploy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Sdk;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.robomaker.RoboMakerClient;
+import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
+
+/** Many creators at once never take account 555555555555 past its quotas of 5 fleets and 5 active jobs (%test). */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class QuotaRaceTest {
+    private static final String ACCOUNT = "555555555555";
+    private static final int CREATORS = 40;
+    private static final int QUOTA = 5;
+    private static final Map<String, Long> EXPECTED = Map.of("ok", (long) QUOTA, "LimitExceededException", (long) CREATORS - QUOTA);
+
+    @TestHTTPResource("/")
+    URI endpoint;
+    @Inject
+    Pool pool;
+
+    RoboMakerClient robomaker;
+    AccountRows rows;
+    ExecutorService creators;
+
+    @BeforeEach
+    void emptyAccount() {
+        robomaker = Sdk.client(endpoint, "AKIDFLEETSYNCRACE", "race-secret");
+        rows = new AccountRows(pool, ACCOUNT);
+        rows.wipe();
+        creators = Executors.newFixedThreadPool(CREATORS);
+    }
+
+    @AfterEach
+    void stop() {
+        creators.shutdownNow();
+    }
+
+    @Test
+    void fortyConcurrentCreateFleetsMakeExactlyTheQuota() throws Exception {
+        Map<String, Long> outcomes = race(i -> () -> robomaker.createFleet(r -> r.name(Sdk.unique("race"))));
+
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(EXPECTED);
+        assertThat(rows.count("fleet")).isEqualTo(QUOTA);
+    }
+
+    @Test
+    void fortyConcurrentDeploymentsToFortyFleetsMakeExactlyTheQuota() throws Exception {
+        String app = rows.applicationWithVersion();
+        List<String> fleets = IntStream.range(0, CREATORS).mapToObj(i -> rows.fleetWithRobot()).toList();
+
+        Map<String, Long> outcomes = race(i -> () -> robomaker.createDeploymentJob(deploy(fleets.get(i), app, "1")
+                .clientRequestToken(UUID.randomUUID().toString()).build()));
+
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(EXPECTED);
+        assertThat(rows.activeJobs()).isEqualTo(QUOTA);
+        assertThat(rows.count("client_token")).isEqualTo(QUOTA);
+    }
+
+    /** Starts every call at once; counts the outcomes by error code ("ok" for success). */
+    private Map<String, Long> race(Function<Integer, Callable<?>> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < CREATORS; i++) {
+            Callable<?> one = call.apply(i);
+            results.add(creators.submit(() -> {
+                start.await();
+                try {
+                    one.call();
+                    return "ok";
+                } catch (RoboMakerException e) {
+                    return e.awsErrorDetails().errorCode();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> result : results) {
+            outcomes.add(result.get());
+        }
+        return outcomes.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
+    }
+}

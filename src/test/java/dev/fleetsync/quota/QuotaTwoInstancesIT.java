@@ -1,0 +1,133 @@
+package dev.fleetsync.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.sim.ServiceProcess;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgPool;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.robomaker.RoboMakerClient;
+import software.amazon.awssdk.services.robomaker.model.Fleet;
+import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
+
+/**
+ * Two processes of the packaged service on one database, each with a fleet quota of 5: creators racing through both
+ * never take the account past 5 fleets, because the count is taken under a lock held in PostgreSQL, not in either JVM.
+ */
+class QuotaTwoInstancesIT {
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final String ACCOUNT = "888888888888";
+    private static final String ACCESS_KEY = "AKIDFLEETSYNCQUOTAIT";
+    private static final String SECRET = "quota-it-secret";
+    private static final int QUOTA = 5;
+    private static final int CREATORS = 40;
+    private static final int ROUNDS = 3;
+
+    private static PostgresTestResource database;
+    private static ServiceProcess first;
+    private static ServiceProcess second;
+    private static Vertx vertx;
+    private static Pool pool;
+
+    @BeforeAll
+    static void startDatabaseAndTwoInstances() throws Exception {
+        database = new PostgresTestResource();
+        Map<String, String> settings = new HashMap<>(database.start());
+        settings.put("fleetsync.auth.principals", ACCESS_KEY + ":" + SECRET + ":" + ACCOUNT);
+        settings.put("fleetsync.auth.page-token-key", "quota-it-key");
+        settings.put("fleetsync.auth.throttle.rate", "100000");
+        settings.put("fleetsync.auth.throttle.burst", "100000");
+        settings.put("fleetsync.quota.fleets", Integer.toString(QUOTA));
+        first = ServiceProcess.start("quota-a", settings, STARTUP);
+        second = ServiceProcess.start("quota-b", settings, STARTUP);
+        PgConnectOptions options = PgConnectOptions.fromUri(settings.get("quarkus.datasource.reactive.url"))
+                .setUser(settings.get("quarkus.datasource.username")).setPassword(settings.get("quarkus.datasource.password"));
+        vertx = Vertx.vertx();
+        pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
+        new AccountRows(pool, ACCOUNT).wipe(); // a configured shared database may hold an earlier run's fleets
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (pool != null) {
+            pool.closeAndAwait();
+            vertx.closeAndAwait();
+        }
+        for (ServiceProcess instance : new ServiceProcess[] {second, first}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+        if (database != null) {
+            database.stop();
+        }
+    }
+
+    @Test
+    void creatorsRacingThroughTwoInstancesNeverPassTheQuota() throws Exception {
+        List<RoboMakerClient> instances = List.of(Sdk.client(first.endpoint(), ACCESS_KEY, SECRET),
+                Sdk.client(second.endpoint(), ACCESS_KEY, SECRET));
+        AccountRows rows = new AccountRows(pool, ACCOUNT);
+        ExecutorService creators = Executors.newFixedThreadPool(CREATORS);
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {
+                List<String> outcomes = race(creators, instances);
+
+                System.out.println("QUOTA RACE round " + round + ": " + CREATORS + " creators over 2 instances, quota " + QUOTA
+                        + ": " + outcomes.stream().filter("ok"::equals).count() + " created, fleets in the database: "
+                        + rows.count("fleet"));
+                assertThat(outcomes).filteredOn("ok"::equals).hasSize(QUOTA);
+                assertThat(outcomes).filteredOn("LimitExceededException"::equals).hasSize(CREATORS - QUOTA);
+                assertThat(rows.count("fleet")).isEqualTo(QUOTA);
+
+                // deleting frees the places for the next round, through either instance
+                for (Fleet fleet : instances.get(round % 2).listFleets(r -> r.maxResults(100)).fleetDetails()) {
+                    instances.get(0).deleteFleet(r -> r.fleet(fleet.arn()));
+                }
+                assertThat(rows.count("fleet")).isZero();
+            }
+        } finally {
+            creators.shutdownNow();
+        }
+    }
+
+    /** Every creator starts at once, alternately through each instance; returns each outcome ("ok" or the error code). */
+    private static List<String> race(ExecutorService creators, List<RoboMakerClient> instances) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < CREATORS; i++) {
+            RoboMakerClient via = instances.get(i % 2);
+            results.add(creators.submit(() -> {
+                start.await();
+                try {
+                    via.createFleet(r -> r.name(Sdk.unique("race")));
+                    return "ok";
+                } catch (RoboMakerException e) {
+                    return e.awsErrorDetails().errorCode();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> result : results) {
+            outcomes.add(result.get());
+        }
+        return outcomes;
+    }
+}
