@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code AWS4-HMAC-SHA256 Credential=AKID/20240101/us-west-2/robomaker/aws4_request, SignedHeaders=host;x-amz-date, Signature=hex}.
@@ -13,6 +14,7 @@ import java.util.Map;
 public record AuthorizationHeader(String accessKeyId, String scopeDate, String region, String service, String terminator,
         List<String> signedHeaders, String signature) {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
     /** @throws ServiceException InvalidSignatureException saying what is malformed */
     public static AuthorizationHeader parse(String header) {
@@ -34,7 +36,7 @@ public record AuthorizationHeader(String accessKeyId, String scopeDate, String r
         if (scope.length != 5 || Arrays.stream(scope).anyMatch(String::isEmpty)) {
             throw invalid("Credential must be accessKeyId/date/region/service/aws4_request");
         }
-        if (!signature.matches("[0-9a-f]{64}")) {
+        if (!SIGNATURE.matcher(signature).matches()) {
             throw invalid("Signature must be 64 lower-case hexadecimal digits");
         }
         return new AuthorizationHeader(scope[0], scope[1], scope[2], scope[3], scope[4], List.of(signedHeaders.split(";")), signature);

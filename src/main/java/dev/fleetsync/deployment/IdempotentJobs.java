@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Runs a job-creating call at most once per client token.
  * <p>
- * The token row is written in the job's transaction, before the job, so that racing calls with one token queue on
+ * A retry is one read: the token with its job, outside any transaction. A new token's work runs in a transaction that
+ * writes the token row before the job, so that racing calls with one token queue on
  * pk_client_token and racing calls for one fleet queue on uq_deployment_job_active_fleet. Whoever loses a race reads the
  * token again after the winner committed: a token now present is a replay (or a mismatch); otherwise the fleet was
  * taken and the call gets ConcurrentDeploymentException. A failed call leaves no token.
@@ -25,22 +26,20 @@ public class IdempotentJobs {
     static final String ACTIVE_JOB_KEY = "uq_deployment_job_active_fleet";
 
     private final ClientTokenRepository tokens;
-    private final DeploymentJobRepository jobs;
     private final FleetMetrics metrics;
 
-    public IdempotentJobs(ClientTokenRepository tokens, DeploymentJobRepository jobs, FleetMetrics metrics) {
+    public IdempotentJobs(ClientTokenRepository tokens, FleetMetrics metrics) {
         this.tokens = tokens;
-        this.jobs = jobs;
         this.metrics = metrics;
     }
 
     /** @param work creates the job and its token row (see {@link #tokenFor}); runs only when the token is new */
     public Uni<DeploymentJob> once(String accountId, IdempotencyKey key, Supplier<Uni<DeploymentJob>> work) {
-        return Panache.withTransaction(() -> tokens.find(accountId, key.token())
-                        .flatMap(used -> used == null ? work.get().map(Answer::created) : replay(accountId, key, used)))
+        return Panache.withSession(() -> tokens.findWithJob(accountId, key.token())
+                        .flatMap(used -> used == null ? Panache.withTransaction(() -> work.get().map(Answer::created)) : replay(key, used)))
                 .onFailure(IdempotentJobs::lostRace)
-                .recoverWithUni(failure -> Panache.withSession(() -> tokens.find(accountId, key.token())
-                        .flatMap(used -> used == null ? Uni.createFrom().failure(translate(key, failure)) : replay(accountId, key, used))))
+                .recoverWithUni(failure -> Panache.withSession(() -> tokens.findWithJob(accountId, key.token())
+                        .flatMap(used -> used == null ? Uni.createFrom().failure(translate(key, failure)) : replay(key, used))))
                 .map(answer -> count(key, answer));
     }
 
@@ -71,12 +70,12 @@ public class IdempotentJobs {
         return token;
     }
 
-    private Uni<Answer> replay(String accountId, IdempotencyKey key, ClientToken used) {
-        if (!key.sameCallAs(used)) {
+    private static Uni<Answer> replay(IdempotencyKey key, ClientTokenRepository.TokenWithJob used) {
+        if (!key.sameCallAs(used.token())) {
             return Uni.createFrom().failure(ServiceError.IDEMPOTENT_PARAMETER_MISMATCH.exception("The clientRequestToken '" + key.token()
-                    + "' was already used with different parameters (by " + used.operation + ")"));
+                    + "' was already used with different parameters (by " + used.token().operation + ")"));
         }
-        return jobs.find(accountId, used.jobArn).map(job -> new Answer(job, true));
+        return Uni.createFrom().item(new Answer(used.job(), true));
     }
 
     private static boolean lostRace(Throwable failure) {

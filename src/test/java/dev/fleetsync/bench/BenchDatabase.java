@@ -32,7 +32,9 @@ final class BenchDatabase {
         // 2,000 held polls need no connections; the service's pool (20), the raw-SQL pool (20) and seeding do.
         // the embedded server's own defaults trade durability for speed: put PostgreSQL's back
         return new BenchDatabase(EmbeddedPostgresLauncher.start(null, Map.of("max_connections", "200", "shared_buffers", "256MB",
-                "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on")));
+                "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on",
+                // counts the statements of a call, so the run can show the raw SQL issues the same ones
+                "shared_preload_libraries", "pg_stat_statements")));
     }
 
     /** The datasource settings the service is started with. */
@@ -40,10 +42,11 @@ final class BenchDatabase {
         return settings;
     }
 
-    /** A pool on the same database, of {@code size} connections, as the service's reactive pool is configured. */
+    /** A pool on the same database, of {@code size} connections, configured as the service's reactive pool is. */
     Pool pool(Vertx vertx, int size) {
         PgConnectOptions options = PgConnectOptions.fromUri(settings.get("quarkus.datasource.reactive.url"))
-                .setUser(settings.get("quarkus.datasource.username")).setPassword(settings.get("quarkus.datasource.password"));
+                .setUser(settings.get("quarkus.datasource.username")).setPassword(settings.get("quarkus.datasource.password"))
+                .setCachePreparedStatements(true);
         return PgPool.pool(vertx, options, new PoolOptions().setMaxSize(size));
     }
 

@@ -31,6 +31,10 @@ final class BenchReport {
         }
     }
 
+    /** Statements per call (BEGIN and COMMIT included), through the service and as raw SQL: they should be equal. */
+    record Parity(String call, double service, double rawSql) {
+    }
+
     record FleetSize(int robots, int calls, double p50Millis, double maxMillis, long errors) {
     }
 
@@ -45,6 +49,7 @@ final class BenchReport {
     }
 
     final Map<String, String> machine = new LinkedHashMap<>();
+    final List<Parity> parity = new ArrayList<>();
     final List<Comparison> comparisons = new ArrayList<>();
     final List<FleetSize> fleetSizes = new ArrayList<>();
     Waiting waiting;
@@ -62,6 +67,7 @@ final class BenchReport {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine);
+        all.put("statementsPerCall", parity);
         all.put("comparisons", comparisons);
         all.put("fleetSizes", fleetSizes);
         all.put("robotsWaiting", waiting);
@@ -83,6 +89,8 @@ final class BenchReport {
                     c.clients(), c.service().perSecond(), c.rawSql().perSecond(), c.throughputRatio(), latencies(c.service()),
                     latencies(c.rawSql()), c.p99Ratio(), c.serviceCpuMillisPerCall(), c.service().errors() + c.rawSql().errors()));
         }
+        md.append("\n| statements per call (BEGIN, COMMIT included) | service | raw SQL |\n|---|---|---|\n");
+        parity.forEach(p -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", p.call(), p.service(), p.rawSql())));
         md.append("\n| SyncDeploymentJob on a fleet of | calls | p50 ms | max ms | errors |\n|---|---|---|---|---|\n");
         fleetSizes.forEach(f -> md.append(String.format(Locale.ROOT, "| %,d robots | %d | %.1f | %.1f | %d |%n", f.robots(), f.calls(),
                 f.p50Millis(), f.maxMillis(), f.errors())));

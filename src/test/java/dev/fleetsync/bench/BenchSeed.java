@@ -89,6 +89,10 @@ final class BenchSeed {
         return await(pool.preparedQuery(sql).execute(Tuple.from(params))).iterator().next().getLong(0);
     }
 
+    void execute(String sql) {
+        await(pool.query(sql).execute());
+    }
+
     String text(String sql) {
         return await(pool.query(sql).execute()).iterator().next().getString(0);
     }

@@ -18,8 +18,6 @@ import java.util.UUID;
  * them for the service), sent straight through the reactive PostgreSQL client, with no HTTP, signing, JSON or ORM.
  */
 final class RawSync {
-    private static final String SELECT_TOKEN = "select account_id, token, created_at, fingerprint, job_arn, operation from client_token "
-            + "where (account_id, token) in (($1, $2))";
     private static final String SELECT_FLEET = "select account_id, arn, created_at, last_deployment_job, last_deployment_status, "
             + "last_deployment_time, name from fleet where (account_id, arn) in (($1, $2))";
     private static final String JOB_COLUMNS = "account_id, arn, application_arn, application_version, concurrent_percentage, created_at, "
@@ -27,7 +25,9 @@ final class RawSync {
             + "robot_timeout_seconds, status, updated_at";
     private static final String SELECT_LATEST = "select " + JOB_COLUMNS + " from deployment_job where account_id = $1 and fleet_arn = $2 "
             + "and status <> $3 order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
-    private static final String SELECT_JOB = "select " + JOB_COLUMNS + " from deployment_job where (account_id, arn) in (($1, $2))";
+    private static final String TOKEN_WITH_JOB = "select t.account_id, t.token, t.created_at, t.fingerprint, t.job_arn, t.operation, "
+            + JOB_COLUMNS.replaceAll("(\\w+)", "j.$1") + " from client_token t, deployment_job j where t.account_id = $1 and t.token = $2 "
+            + "and j.account_id = t.account_id and j.arn = t.job_arn";
     private static final String INSERT_TOKEN = "insert into client_token (created_at, fingerprint, job_arn, operation, account_id, token) "
             + "values ($1, $2, $3, $4, $5, $6)";
     private static final String INSERT_JOB = "insert into deployment_job (application_arn, application_version, concurrent_percentage, "
@@ -41,6 +41,10 @@ final class RawSync {
                 returning r.account_id, r.arn)
             insert into robot_deployment (account_id, job_arn, robot_arn, status)
             select account_id, $6, arn, 'PendingNewDeployment' from targets""";
+    /** The active-jobs quota check (quota/QuotaSql): the account's lock, then the count, after the job's insert. */
+    private static final String QUOTA_LOCK = "select 1 from pg_advisory_xact_lock(hashtext($1), hashtext($2))";
+    private static final String QUOTA_COUNT = "select count(*) from deployment_job where account_id = $1 "
+            + "and status in ('Pending', 'Preparing', 'InProgress')";
     private static final String UPDATE_FLEET = "update fleet set last_deployment_job = $1, last_deployment_status = $2, "
             + "last_deployment_time = $3 where account_id = $4 and arn = $5";
     private static final String UNIQUE_VIOLATION = "23505";
@@ -51,16 +55,15 @@ final class RawSync {
         this.pool = pool;
     }
 
-    /** A new job for the fleet, under a new token; completes with the job's ARN. */
+    /** A new job for the fleet, under a new token (looked up first, as the service does); completes with the job's ARN. */
     Future<String> sync(String token, String fleet) {
-        return pool.withTransaction(conn -> start(conn, token, fleet));
+        return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(ACCOUNT, token))
+                .compose(used -> pool.withTransaction(conn -> start(conn, token, fleet)));
     }
 
-    /** The token's job again, as a retry of a call with the same token reads it. */
+    /** The token's job again, as a retry of a call with the same token reads it: one statement, no transaction. */
     Future<String> retry(String token) {
-        return pool.withTransaction(conn -> conn.preparedQuery(SELECT_TOKEN).execute(Tuple.of(ACCOUNT, token))
-                .compose(rows -> conn.preparedQuery(SELECT_JOB).execute(Tuple.of(ACCOUNT, rows.iterator().next().getString("job_arn"))))
-                .map(rows -> rows.iterator().next().getString("arn")));
+        return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(ACCOUNT, token)).map(rows -> rows.iterator().next().getString("arn"));
     }
 
     /** A sync on a fleet with an active job: the insert meets the active-job index, then the token is read again. */
@@ -69,15 +72,14 @@ final class RawSync {
             if (!(failure instanceof PgException pg) || !UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return Future.failedFuture(failure);
             }
-            return pool.preparedQuery(SELECT_TOKEN).execute(Tuple.of(ACCOUNT, token)).map(rows -> rows.size() == 0);
+            return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(ACCOUNT, token)).map(rows -> rows.size() == 0);
         });
     }
 
     private static Future<String> start(SqlConnection conn, String token, String fleet) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String job = PREFIX + "deployment-job/deployment-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return conn.preparedQuery(SELECT_TOKEN).execute(Tuple.of(ACCOUNT, token))
-                .compose(used -> conn.preparedQuery(SELECT_FLEET).execute(Tuple.of(ACCOUNT, fleet)))
+        return conn.preparedQuery(SELECT_FLEET).execute(Tuple.of(ACCOUNT, fleet))
                 .compose(found -> conn.preparedQuery(SELECT_LATEST).execute(Tuple.of(ACCOUNT, fleet, "Canceled", 0, 1)))
                 .compose(latest -> {
                     Row from = latest.iterator().next();
@@ -88,6 +90,8 @@ final class RawSync {
                             .addOffsetDateTime(now).addString(ACCOUNT).addString(job);
                     return conn.preparedQuery(INSERT_TOKEN).execute(Tuple.of(now, fingerprint(fleet), job, "SyncDeploymentJob", ACCOUNT, token))
                             .compose(t -> conn.preparedQuery(INSERT_JOB).execute(jobRow))
+                            .compose(j -> conn.preparedQuery(QUOTA_LOCK).execute(Tuple.of("active-deployment-jobs", ACCOUNT)))
+                            .compose(l -> conn.preparedQuery(QUOTA_COUNT).execute(Tuple.of(ACCOUNT)))
                             .compose(j -> conn.preparedQuery(TARGETS).execute(Tuple.of(ACCOUNT, fleet, false, from.getString("application_arn"),
                                     from.getInteger("application_version"), job)));
                 })
