@@ -31,10 +31,14 @@ final class BenchDatabase {
         }
         // 2,000 held polls need no connections; the service's pool (20), the raw-SQL pool (20) and seeding do.
         // the embedded server's own defaults trade durability for speed: put PostgreSQL's back
-        return new BenchDatabase(EmbeddedPostgresLauncher.start(null, Map.of("max_connections", "200", "shared_buffers", "256MB",
+        Map<String, String> server = new java.util.HashMap<>(Map.of("max_connections", "200", "shared_buffers", "256MB",
                 "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on",
                 // counts the statements of a call, so the run can show the raw SQL issues the same ones
-                "shared_preload_libraries", "pg_stat_statements")));
+                "shared_preload_libraries", "pg_stat_statements"));
+        // -Dbench.db.<setting>=<value> tries a server setting out (log_min_duration_statement=0 to see every statement)
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("bench.db."))
+                .forEach(key -> server.put(key.substring("bench.db.".length()), System.getProperty(key)));
+        return new BenchDatabase(EmbeddedPostgresLauncher.start(null, server));
     }
 
     /** The datasource settings the service is started with. */

@@ -38,7 +38,8 @@ final class BenchReport {
     record FleetSize(int robots, int calls, double p50Millis, double maxMillis, long errors) {
     }
 
-    record Waiting(int robots, double residentMiB, double cpuCores, double firstAssignmentMillis, double firstWaveMillis,
+    record Waiting(int robots, double intakeMillis, double residentMiB, double cpuCores, double createMillis, double firstAssignmentMillis,
+            double firstWaveMillis,
             int firstWave, long errors) {
     }
 
@@ -95,10 +96,11 @@ final class BenchReport {
         fleetSizes.forEach(f -> md.append(String.format(Locale.ROOT, "| %,d robots | %d | %.1f | %.1f | %d |%n", f.robots(), f.calls(),
                 f.p50Millis(), f.maxMillis(), f.errors())));
         if (waiting != null) {
-            md.append(String.format(Locale.ROOT, "%n| robots long-polling one instance | resident MiB | CPU (cores) | first assignment ms "
-                    + "| first wave (%d robots) ms | errors |%n|---|---|---|---|---|---|%n| %,d | %.0f | %.2f | %.0f | %.0f | %d |%n",
-                    waiting.firstWave(), waiting.robots(), waiting.residentMiB(), waiting.cpuCores(), waiting.firstAssignmentMillis(),
-                    waiting.firstWaveMillis(), waiting.errors()));
+            md.append(String.format(Locale.ROOT, "%n| robots long-polling one instance | all polls held after ms | resident MiB while held "
+                    + "| CPU while held (cores) | CreateDeploymentJob answered ms | first assignment ms | first wave (%d robots) ms | errors |%n"
+                    + "|---|---|---|---|---|---|---|---|%n| %,d | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f | %d |%n", waiting.firstWave(),
+                    waiting.robots(), waiting.intakeMillis(), waiting.residentMiB(), waiting.cpuCores(), waiting.createMillis(),
+                    waiting.firstAssignmentMillis(), waiting.firstWaveMillis(), waiting.errors()));
         }
         if (startup != null) {
             md.append(String.format(Locale.ROOT, "%n| start-up to ready ms | resident MiB idle | under load (peak) | after load |%n"

@@ -16,6 +16,9 @@ final class BenchSeed {
     static final String PREFIX = "arn:aws:robomaker:us-west-2:" + ACCOUNT + ":";
     static final String APPLICATION = PREFIX + "robot-application/bench-app/1700000000000";
     private static final long EPOCH = 1_700_000_000_000L;
+    static final int FLEETS_PER_ACCOUNT = 16;
+    /** The accounts the seeded fleets are dealt to: {@link BenchPrincipals#FIRST_ACCOUNT} onwards. */
+    private long nextAccount = BenchPrincipals.FIRST_ACCOUNT;
 
     private final Pool pool;
 
@@ -33,33 +36,45 @@ final class BenchSeed {
                 values ($1, $2, 1, 'General', '[]', 'rev-1', now())""").execute(Tuple.of(ACCOUNT, APPLICATION)));
     }
 
+    /** A fleet and the account it belongs to. */
+    record Fleet(String account, String arn) {
+    }
+
     /**
      * {@code count} fleets of {@code robots} robots each, whose latest deployment succeeded on all but {@code outOfSync}
-     * of them; returns the fleets' ARNs.
+     * of them. The fleets are dealt round-robin to accounts of their own, at most {@link #FLEETS_PER_ACCOUNT} each, so
+     * that each account stays under its quota of active jobs when every fleet is synced, and consecutive calls go to
+     * different accounts, as calls from many teams do.
      */
-    List<String> fleets(String batch, int count, int robots, int outOfSync) {
-        await(pool.preparedQuery("""
-                insert into fleet (account_id, arn, name, created_at, last_deployment_job, last_deployment_status, last_deployment_time)
-                select $1, $2 || 'deployment-fleet/' || $3 || '-' || i || '/' || ($4::bigint + i), $3 || '-' || i, now(),
-                       $2 || 'deployment-job/deployment-' || $3 || i, 'Succeeded', now()
-                from generate_series(1, $5) as i""").execute(Tuple.of(ACCOUNT, PREFIX, batch, EPOCH, count)));
-        await(pool.preparedQuery("""
-                insert into deployment_job (account_id, arn, fleet_arn, status, application_arn, application_version, launch_config,
-                    concurrent_percentage, failure_threshold_percentage, robot_timeout_seconds, created_at, updated_at)
-                select $1, $2 || 'deployment-job/deployment-' || $3 || i, $2 || 'deployment-fleet/' || $3 || '-' || i || '/' || ($4::bigint + i),
-                       'Succeeded', $6, 1, '{"packageName":"bench","launchFile":"bench.launch"}', 20, 25, 18000,
-                       now() - interval '1 hour', now() - interval '1 hour'
-                from generate_series(1, $5) as i""").execute(Tuple.of(ACCOUNT, PREFIX, batch, EPOCH, count).addString(APPLICATION)));
-        await(pool.preparedQuery("""
-                insert into robot (account_id, arn, name, architecture, greengrass_group_id, created_at, fleet_arn, status,
-                    last_deployment_job, last_deployment_time, synced_application_arn, synced_application_version)
-                select $1, $2 || 'robot/' || $3 || '-' || i || '-' || k || '/' || ($4::bigint + k), $3 || '-' || i || '-' || k, 'X86_64',
-                       $3 || '-' || i || '-' || k, now(), $2 || 'deployment-fleet/' || $3 || '-' || i || '/' || ($4::bigint + i),
-                       case when k > $7 then 'InSync' else 'Failed' end, $2 || 'deployment-job/deployment-' || $3 || i, now(),
-                       case when k > $7 then $8 end, case when k > $7 then 1 end
-                from generate_series(1, $5) as i, generate_series(1, $6) as k""")
-                .execute(Tuple.of(ACCOUNT, PREFIX, batch, EPOCH, count, robots).addInteger(outOfSync).addString(APPLICATION)));
-        return IntStream.rangeClosed(1, count).mapToObj(i -> PREFIX + "deployment-fleet/" + batch + "-" + i + "/" + (EPOCH + i)).toList();
+    List<Fleet> fleets(String batch, int count, int robots, int outOfSync) {
+        int accounts = (count + FLEETS_PER_ACCOUNT - 1) / FLEETS_PER_ACCOUNT;
+        long first = nextAccount;
+        nextAccount += accounts;
+        String numbered = "from (select i, lpad(($2::bigint + (i - 1) % $3)::text, 12, '0') as a from generate_series(1, $4) as i) f";
+        String fleetArn = "'arn:aws:robomaker:us-west-2:' || a || ':deployment-fleet/' || $1 || '-' || i || '/' || ($5::bigint + i)";
+        String jobArn = "'arn:aws:robomaker:us-west-2:' || a || ':deployment-job/deployment-' || $1 || i";
+        String application = "'arn:aws:robomaker:us-west-2:' || a || ':robot-application/bench-app/1700000000000'";
+        Tuple params = Tuple.of(batch, first, accounts, count, EPOCH);
+        await(pool.preparedQuery("insert into fleet (account_id, arn, name, created_at, last_deployment_job, last_deployment_status, "
+                + "last_deployment_time) select a, " + fleetArn + ", $1 || '-' || i, now(), " + jobArn + ", 'Succeeded', now() " + numbered)
+                .execute(params));
+        await(pool.preparedQuery("insert into deployment_job (account_id, arn, fleet_arn, status, application_arn, application_version, "
+                + "launch_config, concurrent_percentage, failure_threshold_percentage, robot_timeout_seconds, created_at, updated_at) "
+                + "select a, " + jobArn + ", " + fleetArn + ", 'Succeeded', " + application + ", 1, "
+                + "'{\"packageName\":\"bench\",\"launchFile\":\"bench.launch\"}', 20, 25, 18000, now() - interval '1 hour', "
+                + "now() - interval '1 hour' " + numbered).execute(params));
+        await(pool.preparedQuery("insert into robot (account_id, arn, name, architecture, greengrass_group_id, created_at, fleet_arn, "
+                + "status, last_deployment_job, last_deployment_time, synced_application_arn, synced_application_version) "
+                + "select a, 'arn:aws:robomaker:us-west-2:' || a || ':robot/' || $1 || '-' || i || '-' || k || '/' || ($5::bigint + k), "
+                + "$1 || '-' || i || '-' || k, 'X86_64', $1 || '-' || i || '-' || k, now(), " + fleetArn + ", "
+                + "case when k > $7 then 'InSync' else 'Failed' end, " + jobArn + ", now(), "
+                + "case when k > $7 then " + application + " end, case when k > $7 then 1 end "
+                + numbered + ", generate_series(1, $6) as k")
+                .execute(Tuple.of(batch, first, accounts, count, EPOCH, robots).addInteger(outOfSync)));
+        return IntStream.rangeClosed(1, count).mapToObj(i -> {
+            String account = String.format("%012d", first + (i - 1) % accounts);
+            return new Fleet(account, "arn:aws:robomaker:us-west-2:" + account + ":deployment-fleet/" + batch + "-" + i + "/" + (EPOCH + i));
+        }).toList();
     }
 
     /** A fleet of {@code robots} robots that never had a deployment; returns its ARN. */
@@ -78,6 +93,12 @@ final class BenchSeed {
     /** The ARNs of the robots {@link #emptyFleetOf} made. */
     static List<String> robotsOf(String batch, int robots) {
         return IntStream.rangeClosed(1, robots).mapToObj(k -> PREFIX + "robot/" + batch + "-" + k + "/" + (EPOCH + k)).toList();
+    }
+
+    /** Ends every active job, as if the earlier scenarios' rollouts had run, so a rollout instance steps only new ones. */
+    void finishActiveJobs() {
+        await(pool.query("update deployment_job set status = 'Succeeded', updated_at = now() "
+                + "where status in ('Pending', 'Preparing', 'InProgress')").execute());
     }
 
     /** Fresh planner statistics after a bulk load, as autovacuum would give them a little later. */

@@ -1,8 +1,5 @@
 package dev.fleetsync.bench;
 
-import static dev.fleetsync.bench.BenchSeed.ACCOUNT;
-import static dev.fleetsync.bench.BenchSeed.PREFIX;
-
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -32,7 +29,8 @@ final class RawSync {
             + "values ($1, $2, $3, $4, $5, $6)";
     private static final String INSERT_JOB = "insert into deployment_job (application_arn, application_version, concurrent_percentage, "
             + "created_at, download_condition_file, failure_code, failure_reason, failure_threshold_percentage, fleet_arn, launch_config, "
-            + "robot_timeout_seconds, status, updated_at, account_id, arn) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+            + "robot_timeout_seconds, status, updated_at, account_id, arn) "
+            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
     private static final String TARGETS = """
             with targets as (
                 update robot r set status = 'PendingNewDeployment'
@@ -56,46 +54,47 @@ final class RawSync {
     }
 
     /** A new job for the fleet, under a new token (looked up first, as the service does); completes with the job's ARN. */
-    Future<String> sync(String token, String fleet) {
-        return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(ACCOUNT, token))
-                .compose(used -> pool.withTransaction(conn -> start(conn, token, fleet)));
+    Future<String> sync(String token, BenchSeed.Fleet fleet) {
+        return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(fleet.account(), token))
+                .compose(used -> pool.withTransaction(conn -> start(conn, token, fleet.account(), fleet.arn())));
     }
 
     /** The token's job again, as a retry of a call with the same token reads it: one statement, no transaction. */
-    Future<String> retry(String token) {
-        return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(ACCOUNT, token)).map(rows -> rows.iterator().next().getString("arn"));
+    Future<String> retry(String token, BenchSeed.Fleet fleet) {
+        return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(fleet.account(), token)).map(rows -> rows.iterator().next().getString("arn"));
     }
 
     /** A sync on a fleet with an active job: the insert meets the active-job index, then the token is read again. */
-    Future<Boolean> conflict(String token, String fleet) {
+    Future<Boolean> conflict(String token, BenchSeed.Fleet fleet) {
         return sync(token, fleet).map(arn -> false).recover(failure -> {
             if (!(failure instanceof PgException pg) || !UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return Future.failedFuture(failure);
             }
-            return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(ACCOUNT, token)).map(rows -> rows.size() == 0);
+            return pool.preparedQuery(TOKEN_WITH_JOB).execute(Tuple.of(fleet.account(), token)).map(rows -> rows.size() == 0);
         });
     }
 
-    private static Future<String> start(SqlConnection conn, String token, String fleet) {
+    private static Future<String> start(SqlConnection conn, String token, String account, String fleet) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String job = PREFIX + "deployment-job/deployment-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return conn.preparedQuery(SELECT_FLEET).execute(Tuple.of(ACCOUNT, fleet))
-                .compose(found -> conn.preparedQuery(SELECT_LATEST).execute(Tuple.of(ACCOUNT, fleet, "Canceled", 0, 1)))
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String job = "arn:aws:robomaker:us-west-2:" + account + ":deployment-job/deployment-" + id;
+        return conn.preparedQuery(SELECT_FLEET).execute(Tuple.of(account, fleet))
+                .compose(found -> conn.preparedQuery(SELECT_LATEST).execute(Tuple.of(account, fleet, "Canceled", 0, 1)))
                 .compose(latest -> {
                     Row from = latest.iterator().next();
                     Tuple jobRow = Tuple.tuple().addString(from.getString("application_arn")).addInteger(from.getInteger("application_version"))
                             .addInteger(from.getInteger("concurrent_percentage")).addOffsetDateTime(now).addString(null)
                             .addString(null).addString(null).addInteger(from.getInteger("failure_threshold_percentage")).addString(fleet)
                             .addString(from.getString("launch_config")).addLong(from.getLong("robot_timeout_seconds")).addString("Pending")
-                            .addOffsetDateTime(now).addString(ACCOUNT).addString(job);
-                    return conn.preparedQuery(INSERT_TOKEN).execute(Tuple.of(now, fingerprint(fleet), job, "SyncDeploymentJob", ACCOUNT, token))
+                            .addOffsetDateTime(now).addString(account).addString(job);
+                    return conn.preparedQuery(INSERT_TOKEN).execute(Tuple.of(now, fingerprint(fleet), job, "SyncDeploymentJob", account, token))
                             .compose(t -> conn.preparedQuery(INSERT_JOB).execute(jobRow))
-                            .compose(j -> conn.preparedQuery(QUOTA_LOCK).execute(Tuple.of("active-deployment-jobs", ACCOUNT)))
-                            .compose(l -> conn.preparedQuery(QUOTA_COUNT).execute(Tuple.of(ACCOUNT)))
-                            .compose(j -> conn.preparedQuery(TARGETS).execute(Tuple.of(ACCOUNT, fleet, false, from.getString("application_arn"),
+                            .compose(j -> conn.preparedQuery(QUOTA_LOCK).execute(Tuple.of("active-deployment-jobs", account)))
+                            .compose(l -> conn.preparedQuery(QUOTA_COUNT).execute(Tuple.of(account)))
+                            .compose(j -> conn.preparedQuery(TARGETS).execute(Tuple.of(account, fleet, false, from.getString("application_arn"),
                                     from.getInteger("application_version"), job)));
                 })
-                .compose(targets -> conn.preparedQuery(UPDATE_FLEET).execute(Tuple.of(job, "Pending", now, ACCOUNT, fleet)))
+                .compose(targets -> conn.preparedQuery(UPDATE_FLEET).execute(Tuple.of(job, "Pending", now, account, fleet)))
                 .map(updated -> job);
     }
 

@@ -19,6 +19,7 @@ final class RobotsWaiting {
 
     private final SignedHttp http;
     private final ProcessStats service;
+    private final HeldPolls held;
     private final AtomicInteger assigned = new AtomicInteger();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicInteger pollsSent = new AtomicInteger();
@@ -27,19 +28,29 @@ final class RobotsWaiting {
     private volatile boolean stopped;
     private CountDownLatch firstWave;
 
-    RobotsWaiting(SignedHttp http, ProcessStats service) {
+    RobotsWaiting(SignedHttp http, ProcessStats service, HeldPolls held) {
         this.http = http;
         this.service = service;
+        this.held = held;
     }
 
     Waiting run(String fleet, List<String> robots, String application, long holdMillis) throws InterruptedException {
         int wave = (int) Math.ceil(robots.size() * PERCENT / 100.0);
         firstWave = new CountDownLatch(wave);
-        robots.forEach(this::poll);
-        while (pollsSent.get() < robots.size()) {
-            Thread.sleep(50);
+        // polls left from an earlier run end within their wait; then the gauge counts this run's polls only
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS + 10); held.count() > 0 && System.nanoTime() < end; ) {
+            Thread.sleep(200);
         }
-        // every poll is on the wire: give the instance the time to take them all in, then watch it hold them
+        long intakeStart = System.nanoTime();
+        robots.forEach(this::poll);
+        // the instance has taken every poll in when its gauge of held polls reaches the number of robots
+        while (held.count() < robots.size()) {
+            if (System.nanoTime() - intakeStart > TimeUnit.MINUTES.toNanos(3)) {
+                throw new IllegalStateException("only " + held.count() + " of " + robots.size() + " polls held after 3 minutes");
+            }
+            Thread.sleep(100);
+        }
+        double intakeMillis = (System.nanoTime() - intakeStart) / 1e6;
         ProcessStats.Window window = service.window();
         for (long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMillis); System.nanoTime() < end; ) {
             Thread.sleep(250);
@@ -50,6 +61,7 @@ final class RobotsWaiting {
 
         createdNanos = System.nanoTime();
         Answer created = BenchSeed.await(http.send(http.sign("/createDeploymentJob", createJob(fleet, application)), 60_000));
+        double createMillis = (System.nanoTime() - createdNanos) / 1e6;
         if (!created.ok()) {
             errors.incrementAndGet();
             System.out.println("BENCH CreateDeploymentJob answered " + created.status() + " " + created.body());
@@ -58,7 +70,7 @@ final class RobotsWaiting {
         double waveMillis = waveDone ? (System.nanoTime() - createdNanos) / 1e6 : Double.NaN;
         stopped = true;
         double first = firstNanos == 0 ? Double.NaN : (firstNanos - createdNanos) / 1e6;
-        return new Waiting(robots.size(), resident, cores, first, waveMillis, wave, errors.get());
+        return new Waiting(robots.size(), intakeMillis, resident, cores, createMillis, first, waveMillis, wave, errors.get());
     }
 
     private void poll(String robot) {

@@ -1,6 +1,5 @@
 package dev.fleetsync.bench;
 
-import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Signing;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -43,9 +42,15 @@ final class SignedHttp implements AutoCloseable {
     }
 
     Prepared sign(String path, String json) {
+        return sign(path, json, BenchSeed.ACCOUNT);
+    }
+
+    /** Signed as the principal of {@code account} (see {@link BenchPrincipals}). */
+    Prepared sign(String path, String json, String account) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
-        Signing.headers("POST", endpoint.resolve(path), body, Sdk.ACCESS_KEY, Sdk.SECRET, Instant.now()).forEach(headers::add);
+        Signing.headers("POST", endpoint.resolve(path), body, BenchPrincipals.accessKey(account), BenchPrincipals.secret(account),
+                Instant.now()).forEach(headers::add);
         return new Prepared(path, Buffer.buffer(body), headers);
     }
 

@@ -25,12 +25,12 @@ final class StatementParity {
 
     List<Parity> measure(int calls) {
         seed.execute("create extension if not exists pg_stat_statements");
-        List<String> serviceFleets = seed.fleets("paritysvc", calls, 5, 1);
-        List<String> rawFleets = seed.fleets("parityraw", calls, 5, 1);
+        List<BenchSeed.Fleet> serviceFleets = seed.fleets("paritysvc", calls, 5, 1);
+        List<BenchSeed.Fleet> rawFleets = seed.fleets("parityraw", calls, 5, 1);
         double serviceSync = perCall(calls, i -> send("parity-svc-" + i, serviceFleets.get(i)));
         double rawSync = perCall(calls, i -> BenchSeed.await(raw.sync("parity-raw-" + i, rawFleets.get(i))));
         double serviceRetry = perCall(calls, i -> send("parity-svc-" + i, serviceFleets.get(i)));
-        double rawRetry = perCall(calls, i -> BenchSeed.await(raw.retry("parity-raw-" + i)));
+        double rawRetry = perCall(calls, i -> BenchSeed.await(raw.retry("parity-raw-" + i, rawFleets.get(i))));
         return List.of(new Parity("fresh sync", serviceSync, rawSync), new Parity("retry", serviceRetry, rawRetry));
     }
 
@@ -42,9 +42,9 @@ final class StatementParity {
         return (double) seed.count(COUNTED) / calls;
     }
 
-    private void send(String token, String fleet) {
-        String body = "{\"clientRequestToken\":\"" + token + "\",\"fleet\":\"" + fleet + "\"}";
-        SignedHttp.Answer answer = BenchSeed.await(http.send(http.sign("/syncDeploymentJob", body), 30_000));
+    private void send(String token, BenchSeed.Fleet fleet) {
+        SignedHttp.Answer answer = BenchSeed.await(http.send(http.sign("/syncDeploymentJob", WritePath.sync(token, fleet.arn()),
+                fleet.account()), 30_000));
         if (!answer.ok()) {
             throw new IllegalStateException("parity sync answered " + answer.status() + " " + answer.body());
         }

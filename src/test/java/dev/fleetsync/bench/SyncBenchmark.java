@@ -66,12 +66,11 @@ class SyncBenchmark {
     }
 
     private void apiScenarios(BenchReport report, BenchDatabase database, Vertx vertx, Pool pool, BenchSeed seed) throws Exception {
-        Map<String, String> settings = new HashMap<>(database.settings());
+        Map<String, String> settings = serviceSettings(database);
         // the write path alone: no rollout steps the jobs the syncs create (the robot scenario runs with it)
         settings.put("fleetsync.rollout.enabled", "false");
-        // thousands of fresh syncs leave thousands of jobs active in the one account: lift its quota of 20 (the check's
-        // lock and count still run, and the raw SQL runs them too)
-        settings.put("fleetsync.quota.active-deployment-jobs", "1000000");
+        // the seeded fleets belong to thousands of accounts (BenchSeed.fleets), each with a principal of its own
+        settings.put("fleetsync.auth.principals-file", BenchPrincipals.writeFile(Path.of("target", "bench")).toAbsolutePath().toString());
         try (ServiceProcess service = ServiceProcess.start("bench-api", settings, STARTUP, jvm("bench-api"));
                 SignedHttp http = new SignedHttp(vertx, service.endpoint(), 64)) {
             double readyMillis = awaitReady(service);
@@ -105,12 +104,18 @@ class SyncBenchmark {
     }
 
     private void robotScenario(BenchReport report, BenchDatabase database, Vertx vertx, BenchSeed seed) throws Exception {
+        seed.finishActiveJobs();
+        String warmFleet = seed.emptyFleetOf("warming", 50);
         String fleet = seed.emptyFleetOf("waiting", robots);
-        List<String> members = BenchSeed.robotsOf("waiting", robots);
-        try (ServiceProcess service = ServiceProcess.start("bench-robots", database.settings(), STARTUP, jvm("bench-robots"));
+        try (ServiceProcess service = ServiceProcess.start("bench-robots", serviceSettings(database), STARTUP, jvm("bench-robots"));
                 SignedHttp http = new SignedHttp(vertx, service.endpoint(), robots + 16)) {
             awaitReady(service);
-            report.waiting = new RobotsWaiting(http, new ProcessStats(service.pid())).run(fleet, members, BenchSeed.APPLICATION, 10_000);
+            ProcessStats stats = new ProcessStats(service.pid());
+            HeldPolls held = new HeldPolls(service.endpoint());
+            // a first, small rollout runs the code paths once, as a service that has been up a while has
+            new RobotsWaiting(http, stats, held).run(warmFleet, BenchSeed.robotsOf("warming", 50), BenchSeed.APPLICATION, 1_000);
+            report.waiting = new RobotsWaiting(http, stats, held).run(fleet, BenchSeed.robotsOf("waiting", robots), BenchSeed.APPLICATION,
+                    10_000);
         }
     }
 
@@ -125,6 +130,14 @@ class SyncBenchmark {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The database settings plus any {@code -Dbench.service.<key>=<value>} given, for trying a configuration out. */
+    private static Map<String, String> serviceSettings(BenchDatabase database) {
+        Map<String, String> settings = new HashMap<>(database.settings());
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("bench.service."))
+                .forEach(key -> settings.put(key.substring("bench.service.".length()), System.getProperty(key)));
+        return settings;
     }
 
     private static List<String> jvm(String name) throws java.io.IOException {

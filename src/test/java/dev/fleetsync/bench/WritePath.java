@@ -38,7 +38,7 @@ final class WritePath {
         return new Fleets(clients, seed.fleets("svc" + clients + "x", count, 5, 1), seed.fleets("raw" + clients + "x", count, 5, 1));
     }
 
-    record Fleets(int clients, List<String> service, List<String> raw) {
+    record Fleets(int clients, List<BenchSeed.Fleet> service, List<BenchSeed.Fleet> raw) {
     }
 
     /** Fresh syncs, then retries of exactly those calls, then conflicting syncs on the fleets they left busy. */
@@ -47,19 +47,19 @@ final class WritePath {
         String[] serviceJobs = new String[warmup + measured];
         String[] rawJobs = new String[warmup + measured];
 
-        Prepared[] syncs = prepare(i -> sync("svc-" + clients + "-" + i, fleets.service().get(i)));
+        Prepared[] syncs = prepare(fleets.service(), i -> "svc-" + clients + "-" + i);
         Measured freshService = measureService(clients, i -> http.send(syncs[i], TIMEOUT_MILLIS).map(a -> created(a, serviceJobs, i)));
         Figures freshRaw = measure(clients, i -> raw.sync("raw-" + clients + "-" + i, fleets.raw().get(i)).map(job -> {
             rawJobs[i] = job;
             return Outcome.OK;
         }));
 
-        Prepared[] retries = prepare(i -> sync("svc-" + clients + "-" + i, fleets.service().get(i)));
+        Prepared[] retries = prepare(fleets.service(), i -> "svc-" + clients + "-" + i);
         Measured retryService = measureService(clients, i -> http.send(retries[i], TIMEOUT_MILLIS).map(a -> sameJob(a, serviceJobs[i])));
-        Figures retryRaw = measure(clients, i -> raw.retry("raw-" + clients + "-" + i)
+        Figures retryRaw = measure(clients, i -> raw.retry("raw-" + clients + "-" + i, fleets.raw().get(i))
                 .map(job -> job.equals(rawJobs[i]) ? Outcome.OK : Outcome.unexpected("raw retry read " + job)));
 
-        Prepared[] conflicts = prepare(i -> sync("svc-conflict-" + clients + "-" + i, fleets.service().get(i)));
+        Prepared[] conflicts = prepare(fleets.service(), i -> "svc-conflict-" + clients + "-" + i);
         Measured conflictService = measureService(clients, i -> http.send(conflicts[i], TIMEOUT_MILLIS).map(WritePath::concurrent));
         Figures conflictRaw = measure(clients, i -> raw.conflict("raw-conflict-" + clients + "-" + i, fleets.raw().get(i))
                 .map(refused -> refused ? Outcome.OK : Outcome.unexpected("raw conflict committed a job")));
@@ -85,15 +85,16 @@ final class WritePath {
         return ClosedLoop.run(clients, warmup, warmup + measured, call);
     }
 
-    private Prepared[] prepare(IntFunction<String> body) {
+    /** Signed SyncDeploymentJob calls, call i on fleet i with token {@code token.apply(i)}, as the fleet's account. */
+    private Prepared[] prepare(List<BenchSeed.Fleet> fleets, IntFunction<String> token) {
         Prepared[] prepared = new Prepared[warmup + measured];
         for (int i = 0; i < prepared.length; i++) {
-            prepared[i] = http.sign("/syncDeploymentJob", body.apply(i));
+            prepared[i] = http.sign("/syncDeploymentJob", sync(token.apply(i), fleets.get(i).arn()), fleets.get(i).account());
         }
         return prepared;
     }
 
-    private static String sync(String token, String fleet) {
+    static String sync(String token, String fleet) {
         return "{\"clientRequestToken\":\"" + token + "\",\"fleet\":\"" + fleet + "\"}";
     }
 
