@@ -4,6 +4,7 @@ import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,15 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
-import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
 
 /** Many creators at once never take account 555555555555 past its quotas of 5 fleets and 5 active jobs (%test). */
 @QuarkusTest
@@ -84,25 +81,6 @@ class QuotaRaceTest {
 
     /** Starts every call at once; counts the outcomes by error code ("ok" for success). */
     private Map<String, Long> race(Function<Integer, Callable<?>> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < CREATORS; i++) {
-            Callable<?> one = call.apply(i);
-            results.add(creators.submit(() -> {
-                start.await();
-                try {
-                    one.call();
-                    return "ok";
-                } catch (RoboMakerException e) {
-                    return e.awsErrorDetails().errorCode();
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> result : results) {
-            outcomes.add(result.get());
-        }
-        return outcomes.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
+        return Race.run(creators, CREATORS, call::apply).stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
     }
 }

@@ -3,6 +3,7 @@ package dev.fleetsync.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.sim.ServiceProcess;
 import io.vertx.mutiny.core.Vertx;
@@ -11,20 +12,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Fleet;
-import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
 
 /**
  * Two processes of the packaged service on one database, each with a fleet quota of 5: creators racing through both
@@ -109,25 +106,6 @@ class QuotaTwoInstancesIT {
 
     /** Every creator starts at once, alternately through each instance; returns each outcome ("ok" or the error code). */
     private static List<String> race(ExecutorService creators, List<RoboMakerClient> instances) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < CREATORS; i++) {
-            RoboMakerClient via = instances.get(i % 2);
-            results.add(creators.submit(() -> {
-                start.await();
-                try {
-                    via.createFleet(r -> r.name(Sdk.unique("race")));
-                    return "ok";
-                } catch (RoboMakerException e) {
-                    return e.awsErrorDetails().errorCode();
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> result : results) {
-            outcomes.add(result.get());
-        }
-        return outcomes;
+        return Race.run(creators, CREATORS, i -> () -> instances.get(i % 2).createFleet(r -> r.name(Sdk.unique("race"))));
     }
 }

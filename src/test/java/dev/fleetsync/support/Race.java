@@ -1,0 +1,40 @@
+package dev.fleetsync.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
+
+/** Races SDK calls: all of them start at once, and each outcome is "ok" or the AWS error code the call failed with. */
+public final class Race {
+    private Race() {
+    }
+
+    /** Runs {@code call.apply(0 .. calls-1)} on {@code threads}, released together; the outcomes in call order. */
+    public static List<String> run(ExecutorService threads, int calls, IntFunction<Callable<?>> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            Callable<?> one = call.apply(i);
+            results.add(threads.submit(() -> {
+                start.await();
+                try {
+                    one.call();
+                    return "ok";
+                } catch (RoboMakerException e) {
+                    return e.awsErrorDetails().errorCode();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> result : results) {
+            outcomes.add(result.get());
+        }
+        return outcomes;
+    }
+}
