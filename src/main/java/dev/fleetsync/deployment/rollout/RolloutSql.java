@@ -62,15 +62,17 @@ public class RolloutSql {
             """;
 
     // Starts the next robots (in ARN order) and announces each; the announcements go out when the step commits.
+    // "= any(array(...))" runs the choice once. An "in (... limit)" may be planned as a nested loop that runs it again
+    // for every robot of the job: 1.3 s for a wave of 400 out of 2,000 robots, whose rows had no statistics yet.
     private static final String ADMIT = """
             with admitted as (
                 update robot_deployment set deployment_start_time = :now
-                where account_id = :account and job_arn = :job and robot_arn in (
+                where account_id = :account and job_arn = :job and robot_arn = any(array(
                     select robot_arn from robot_deployment
                     where account_id = :account and job_arn = :job
                       and status = 'PendingNewDeployment' and deployment_start_time is null
                     order by robot_arn
-                    limit :count)
+                    limit :count))
                 returning robot_arn
             )
             select count(pg_notify('%s', robot_arn)) from admitted
