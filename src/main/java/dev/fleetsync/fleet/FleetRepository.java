@@ -16,11 +16,6 @@ public class FleetRepository implements PanacheRepositoryBase<Fleet, AccountArn>
         return findById(new AccountArn(accountId, arn));
     }
 
-    /** The fleet with its row locked until the transaction ends, so no robot can join it meanwhile. */
-    public Uni<Fleet> findForUpdate(String accountId, String arn) {
-        return findById(new AccountArn(accountId, arn), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    }
-
     /** Fleets in creation order, one more than the page asks for; {@code name} filters on the whole name when given. */
     public Uni<List<Fleet>> page(String accountId, String name, PageRequest page) {
         StringBuilder query = new StringBuilder("accountId = :accountId");

@@ -22,7 +22,6 @@ final class RobotsWaiting {
     private final HeldPolls held;
     private final AtomicInteger assigned = new AtomicInteger();
     private final AtomicLong errors = new AtomicLong();
-    private final AtomicInteger pollsSent = new AtomicInteger();
     private volatile long createdNanos;
     private volatile long firstNanos;
     private volatile boolean stopped;
@@ -92,7 +91,6 @@ final class RobotsWaiting {
             }
             poll(robot);
         });
-        pollsSent.incrementAndGet();
     }
 
     private static String createJob(String fleet, String application) {
