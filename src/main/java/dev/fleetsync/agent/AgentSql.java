@@ -2,6 +2,7 @@ package dev.fleetsync.agent;
 
 import static dev.fleetsync.common.Timestamps.utc;
 
+import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.util.Map;
 public class AgentSql {
 
     // Hands over an admitted deployment of a running job, at most once: the row stops matching as soon as it is handed.
+    // Its row count (0 or 1) says whether it did; HANDED then reads what it handed (see NativeSql).
     private static final String HAND_OVER = """
             with handed as (
                 update robot_deployment d set status = 'Deploying', handed_at = :now
@@ -26,7 +28,13 @@ public class AgentSql {
                        last_deployment_time = :now
                 where account_id = :account and arn = :robot and exists (select 1 from handed)
             )
-            select job_arn, deployment_start_time from handed limit 1
+            select 1 from handed limit 1
+            """;
+
+    // A robot holds at most one deployment at a time, and this one was handed in this transaction, at :now.
+    private static final String HANDED = """
+            select d.jobArn, d.deploymentStartTime from RobotDeployment d
+            where d.accountId = :account and d.robotArn = :robot and d.status = 'Deploying' and d.handedAt = :now
             """;
 
     private static final String ROBOT_FINISHED = """
@@ -38,21 +46,17 @@ public class AgentSql {
 
     /** The job and start time of the deployment handed over, or null when the robot has none waiting. */
     public Uni<Object[]> handOver(String accountId, String robotArn, Instant now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(HAND_OVER, Object[].class)
-                .setParameter("account", accountId).setParameter("robot", robotArn).setParameter("now", utc(now))
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+        return NativeSql.run(HAND_OVER, Map.of("account", accountId, "robot", robotArn, "now", utc(now)))
+                .flatMap(handed -> handed == 0 ? Uni.createFrom().<Object[]>nullItem() : Panache.getSession()
+                        .flatMap(s -> s.createSelectionQuery(HANDED, Object[].class).setParameter("account", accountId)
+                                .setParameter("robot", robotArn).setParameter("now", now).getSingleResult()));
     }
 
     /** A robot's own status after its deployment ended; a success also records the version it now runs. */
     public Uni<Integer> robotFinished(String accountId, String robotArn, String status, String applicationArn, int version) {
         boolean synced = "InSync".equals(status);
-        return Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(ROBOT_FINISHED);
-            Map.<String, Object>of("account", accountId, "robot", robotArn, "status", status, "synced", synced,
-                    "application", applicationArn, "version", version).forEach(query::setParameter);
-            return query.executeUpdate();
-        });
+        return NativeSql.run(ROBOT_FINISHED, Map.of("account", accountId, "robot", robotArn, "status", status, "synced", synced,
+                "application", applicationArn, "version", version));
     }
 
 }

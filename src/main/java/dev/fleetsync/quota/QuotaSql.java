@@ -1,8 +1,10 @@
 package dev.fleetsync.quota;
 
+import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 /**
  * The statements of a quota check, run in the caller's transaction. The lock and the count are two statements on
@@ -13,32 +15,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 class QuotaSql {
     // Two int4 keys (a space apart from single bigint advisory locks): the quota kind and its scope. A hash collision
     // only makes two scopes wait for each other; it never lets a count be wrong. Released at commit or rollback.
-    private static final String LOCK = "select 1 from pg_advisory_xact_lock(hashtext(:kind), hashtext(:scope))";
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtext(:kind), hashtext(:scope))";
 
+    // HQL, not native SQL: see NativeSql.
     private static final String ACTIVE_JOBS = """
-            select count(*) from deployment_job
-            where account_id = :account and status in ('Pending', 'Preparing', 'InProgress')
+            select count(*) from DeploymentJob where accountId = :account and status in (Pending, Preparing, InProgress)
             """;
-    private static final String FLEETS = "select count(*) from fleet where account_id = :account";
-    private static final String ROBOTS = "select count(*) from robot where account_id = :account";
-    private static final String ROBOTS_OF_FLEET = "select count(*) from robot where account_id = :account and fleet_arn = :parent";
-    private static final String APPLICATIONS = "select count(*) from robot_application where account_id = :account";
+    private static final String FLEETS = "select count(*) from Fleet where accountId = :account";
+    private static final String ROBOTS = "select count(*) from Robot where accountId = :account";
+    private static final String ROBOTS_OF_FLEET = "select count(*) from Robot where accountId = :account and fleetArn = :parent";
+    private static final String APPLICATIONS = "select count(*) from RobotApplication where accountId = :account";
     private static final String VERSIONS = """
-            select count(*) from robot_application_version where account_id = :account and application_arn = :parent
+            select count(*) from RobotApplicationVersion where accountId = :account and applicationArn = :parent
             """;
 
     /** Waits for the (quota, account, parent) lock, held until this transaction ends. */
     Uni<Void> lock(Quota quota, String accountId, String parentArn) {
         String scope = parentArn == null ? accountId : accountId + " " + parentArn;
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(LOCK, Integer.class)
-                .setParameter("kind", quota.key()).setParameter("scope", scope).getSingleResult())
-                .replaceWithVoid();
+        return NativeSql.run(LOCK, Map.of("kind", quota.key(), "scope", scope)).replaceWithVoid();
     }
 
     /** The rows the quota counts now, as this transaction sees them. */
     Uni<Long> count(Quota quota, String accountId, String parentArn) {
         return Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(countOf(quota), Long.class).setParameter("account", accountId);
+            var query = s.createSelectionQuery(countOf(quota), Long.class).setParameter("account", accountId);
             if (quota.perParent()) {
                 query.setParameter("parent", parentArn);
             }

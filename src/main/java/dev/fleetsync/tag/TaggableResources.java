@@ -1,8 +1,8 @@
 package dev.fleetsync.tag;
 
+import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -40,13 +40,9 @@ public class TaggableResources {
         if (table == null) {
             return Uni.createFrom().failure(missing(arn));
         }
-        String sql = "select arn from " + table + " where account_id = :accountId and arn = :arn" + lockClause;
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(sql, String.class)
-                        .setParameter("accountId", accountId)
-                        .setParameter("arn", arn)
-                        .getResultList())
-                .chain(found -> found.isEmpty() ? Uni.createFrom().failure(missing(arn)) : Uni.createFrom().voidItem());
+        String sql = "select 1 from " + table + " where account_id = :accountId and arn = :arn" + lockClause;
+        return NativeSql.run(sql, Map.of("accountId", accountId, "arn", arn))
+                .chain(found -> found == 0 ? Uni.createFrom().failure(missing(arn)) : Uni.createFrom().voidItem());
     }
 
     private static ServiceException missing(String arn) {

@@ -40,7 +40,7 @@ final class RawSync {
             insert into robot_deployment (account_id, job_arn, robot_arn, status)
             select account_id, $6, arn, 'PendingNewDeployment' from targets""";
     /** The active-jobs quota check (quota/QuotaSql): the account's lock, then the count, after the job's insert. */
-    private static final String QUOTA_LOCK = "select 1 from pg_advisory_xact_lock(hashtext($1), hashtext($2))";
+    private static final String QUOTA_LOCK = "select pg_advisory_xact_lock(hashtext($1), hashtext($2))";
     private static final String QUOTA_COUNT = "select count(*) from deployment_job where account_id = $1 "
             + "and status in ('Pending', 'Preparing', 'InProgress')";
     private static final String UPDATE_FLEET = "update fleet set last_deployment_job = $1, last_deployment_status = $2, "

@@ -2,11 +2,14 @@ package dev.fleetsync.deployment.rollout;
 
 import static dev.fleetsync.common.Timestamps.utc;
 
+import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import org.hibernate.LockMode;
 
 /**
  * The set-based statements of a rollout step. Each runs in the caller's transaction and touches all robots of a job
@@ -17,13 +20,12 @@ public class RolloutSql {
     /** Channel on which admitted robots are announced, to whichever instance holds their poll. */
     public static final String WORK_CHANNEL = "fleetsync_robot_work";
 
-    // Oldest-stepped active job no other instance holds: SKIP LOCKED shares the jobs out between instances.
+    // Oldest-stepped active job no other instance holds: SKIP LOCKED shares the jobs out between instances. HQL, as the
+    // reads here are (see NativeSql).
     private static final String CLAIM = """
-            select account_id, arn from deployment_job
-            where status in ('Pending', 'Preparing', 'InProgress') and updated_at < :due
-            order by updated_at
-            limit 1
-            for update skip locked
+            select j.accountId, j.arn from DeploymentJob j
+            where j.status in (Pending, Preparing, InProgress) and j.updatedAt < :due
+            order by j.updatedAt
             """;
 
     private static final String POSTPONE = """
@@ -35,7 +37,7 @@ public class RolloutSql {
             """;
 
     private static final String CLAIM_ONE = """
-            select account_id, arn from deployment_job
+            select 1 from deployment_job
             where account_id = :account and arn = :job and status in ('Pending', 'Preparing', 'InProgress')
             for update skip locked
             """;
@@ -53,15 +55,16 @@ public class RolloutSql {
             """;
 
     private static final String PROGRESS = """
-            select count(*) filter (where status = 'PendingNewDeployment' and deployment_start_time is null),
-                   count(*) filter (where status in ('PendingNewDeployment', 'Deploying') and deployment_start_time is not null),
-                   count(*) filter (where status = 'InSync'),
-                   count(*) filter (where status = 'Failed'),
-                   count(*) filter (where status = 'NoResponse')
-            from robot_deployment where account_id = :account and job_arn = :job
+            select count(*) filter (where d.status = 'PendingNewDeployment' and d.deploymentStartTime is null),
+                   count(*) filter (where d.status in ('PendingNewDeployment', 'Deploying') and d.deploymentStartTime is not null),
+                   count(*) filter (where d.status = 'InSync'),
+                   count(*) filter (where d.status = 'Failed'),
+                   count(*) filter (where d.status = 'NoResponse')
+            from RobotDeployment d where d.accountId = :account and d.jobArn = :job
             """;
 
-    // Starts the next robots (in ARN order) and announces each; the announcements go out when the step commits.
+    // Starts the next robots (in ARN order) and announces each; the announcements go out when the step commits. Its row
+    // count is the number of robots started.
     // "= any(array(...))" runs the choice once. An "in (... limit)" may be planned as a nested loop that runs it again
     // for every robot of the job: 1.3 s for a wave of 400 out of 2,000 robots, whose rows had no statistics yet.
     private static final String ADMIT = """
@@ -75,7 +78,7 @@ public class RolloutSql {
                     limit :count))
                 returning robot_arn
             )
-            select count(pg_notify('%s', robot_arn)) from admitted
+            select pg_notify('%s', robot_arn) from admitted
             """.formatted(WORK_CHANNEL);
 
     // Robots the job will never start go back to plain fleet membership.
@@ -109,25 +112,23 @@ public class RolloutSql {
             """;
 
     public Uni<Integer> expireFinishedBefore(Instant cutoff) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(EXPIRE).setParameter("cutoff", utc(cutoff)).executeUpdate());
+        return NativeSql.run(EXPIRE, Map.of("cutoff", utc(cutoff)));
     }
 
     public Uni<JobRef> claimDue(Instant due) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM, Object[].class)
-                .setParameter("due", utc(due)).getResultList())
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(CLAIM, Object[].class)
+                .setParameter("due", due).setMaxResults(1).setLockMode("j", LockMode.UPGRADE_SKIPLOCKED).getResultList())
                 .map(rows -> rows.isEmpty() ? null : new JobRef((String) rows.get(0)[0], (String) rows.get(0)[1]));
     }
 
     /** Moves the oldest due job to the back of the queue. */
     public Uni<Integer> postponeDue(Instant due, Instant now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(POSTPONE)
-                .setParameter("due", utc(due)).setParameter("now", utc(now)).executeUpdate());
+        return NativeSql.run(POSTPONE, Map.of("due", utc(due), "now", utc(now)));
     }
 
     public Uni<JobRef> claim(String accountId, String jobArn) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM_ONE, Object[].class)
-                .setParameter("account", accountId).setParameter("job", jobArn).getResultList())
-                .map(rows -> rows.isEmpty() ? null : new JobRef(accountId, jobArn));
+        return NativeSql.run(CLAIM_ONE, Map.of("account", accountId, "job", jobArn))
+                .map(claimed -> claimed == 0 ? null : new JobRef(accountId, jobArn));
     }
 
     public Uni<Integer> timeOut(JobRef job, Instant startedBefore, Instant now, long timeoutSeconds) {
@@ -136,7 +137,7 @@ public class RolloutSql {
     }
 
     public Uni<RolloutProgress> progress(JobRef job) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(PROGRESS, Object[].class)
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(PROGRESS, Object[].class)
                 .setParameter("account", job.accountId()).setParameter("job", job.arn()).getSingleResult())
                 .map(row -> new RolloutProgress(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4])));
     }
@@ -145,10 +146,7 @@ public class RolloutSql {
         if (robots <= 0) {
             return Uni.createFrom().item(0);
         }
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(ADMIT, Long.class)
-                .setParameter("account", job.accountId()).setParameter("job", job.arn())
-                .setParameter("now", utc(now)).setParameter("count", robots).getSingleResult())
-                .map(Long::intValue);
+        return update(ADMIT, job, Map.of("now", utc(now), "count", robots));
     }
 
     public Uni<Integer> releaseUnstarted(JobRef job) {
@@ -160,11 +158,10 @@ public class RolloutSql {
     }
 
     private static Uni<Integer> update(String sql, JobRef job, Map<String, Object> parameters) {
-        return Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(sql).setParameter("account", job.accountId()).setParameter("job", job.arn());
-            parameters.forEach(query::setParameter);
-            return query.executeUpdate();
-        });
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("account", job.accountId());
+        all.put("job", job.arn());
+        return NativeSql.run(sql, all);
     }
 
     private static int count(Object value) {
