@@ -2,8 +2,6 @@ package dev.fleetsync.agent;
 
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
-import dev.fleetsync.deployment.DeploymentJob;
-import dev.fleetsync.deployment.DeploymentJobRepository;
 import dev.fleetsync.deployment.JobSpecs;
 import dev.fleetsync.deployment.rollout.RobotTimeout;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
@@ -16,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 
 /** The robot side of a rollout: a robot polls for its deployment, then reports on it until it is done. */
@@ -26,17 +23,15 @@ public class AgentService {
     private final ReportHandler reports;
     private final RobotWaiters waiters;
     private final RobotRepository robots;
-    private final DeploymentJobRepository jobs;
     private final RolloutScheduler scheduler;
     private final Clock clock;
 
-    public AgentService(AgentSql sql, ReportHandler reports, RobotWaiters waiters, RobotRepository robots, DeploymentJobRepository jobs,
+    public AgentService(AgentSql sql, ReportHandler reports, RobotWaiters waiters, RobotRepository robots,
             RolloutScheduler scheduler, Clock clock) {
         this.sql = sql;
         this.reports = reports;
         this.waiters = waiters;
         this.robots = robots;
-        this.jobs = jobs;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -76,27 +71,9 @@ public class AgentService {
 
     private Uni<Assignment> handOver(String accountId, String robotArn) {
         Instant now = Timestamps.now(clock);
-        return Panache.withTransaction(() -> sql.handOver(accountId, robotArn, now).flatMap(row -> {
-            if (row == null) {
-                return Uni.createFrom().nullItem();
-            }
-            String jobArn = (String) row[0];
-            Instant startedAt = startTime(row[1]);
-            return jobs.find(accountId, jobArn).map(job -> assignment(job, startedAt));
-        }));
+        return Panache.withTransaction(() -> sql.handOver(accountId, robotArn, now))
+                .map(handed -> handed == null ? null : new Assignment(handed.job().arn, JobSpecs.of(handed.job()),
+                        RobotTimeout.deadline(handed.startedAt(), handed.job().robotTimeoutSeconds)));
     }
 
-    private static Assignment assignment(DeploymentJob job, Instant startedAt) {
-        return new Assignment(job.arn, JobSpecs.of(job), RobotTimeout.deadline(startedAt, job.robotTimeoutSeconds));
-    }
-
-    private static Instant startTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime ldt) {
-            return ldt.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return (Instant) value;
-    }
 }

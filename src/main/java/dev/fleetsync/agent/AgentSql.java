@@ -3,6 +3,7 @@ package dev.fleetsync.agent;
 import static dev.fleetsync.common.Timestamps.utc;
 
 import dev.fleetsync.common.NativeSql;
+import dev.fleetsync.deployment.DeploymentJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import java.util.Map;
 public class AgentSql {
 
     // Hands over an admitted deployment of a running job, at most once: the row stops matching as soon as it is handed.
-    // Its row count (0 or 1) says whether it did; HANDED then reads what it handed (see NativeSql).
+    // Its row count (0 or 1) says whether it did; HANDED then reads the job it handed (see NativeSql).
     private static final String HAND_OVER = """
             with handed as (
                 update robot_deployment d set status = 'Deploying', handed_at = :now
@@ -33,7 +34,7 @@ public class AgentSql {
 
     // A robot holds at most one deployment at a time, and this one was handed in this transaction, at :now.
     private static final String HANDED = """
-            select d.jobArn, d.deploymentStartTime from RobotDeployment d
+            select j, d.deploymentStartTime from RobotDeployment d join DeploymentJob j on j.accountId = d.accountId and j.arn = d.jobArn
             where d.accountId = :account and d.robotArn = :robot and d.status = 'Deploying' and d.handedAt = :now
             """;
 
@@ -44,12 +45,17 @@ public class AgentSql {
             where account_id = :account and arn = :robot
             """;
 
-    /** The job and start time of the deployment handed over, or null when the robot has none waiting. */
-    public Uni<Object[]> handOver(String accountId, String robotArn, Instant now) {
+    /** The deployment handed over, or null when the robot has none waiting. */
+    public Uni<Handed> handOver(String accountId, String robotArn, Instant now) {
         return NativeSql.run(HAND_OVER, Map.of("account", accountId, "robot", robotArn, "now", utc(now)))
-                .flatMap(handed -> handed == 0 ? Uni.createFrom().<Object[]>nullItem() : Panache.getSession()
+                .flatMap(handed -> handed == 0 ? Uni.createFrom().<Handed>nullItem() : Panache.getSession()
                         .flatMap(s -> s.createSelectionQuery(HANDED, Object[].class).setParameter("account", accountId)
-                                .setParameter("robot", robotArn).setParameter("now", now).getSingleResult()));
+                                .setParameter("robot", robotArn).setParameter("now", now).getSingleResult())
+                        .map(row -> new Handed((DeploymentJob) row[0], (Instant) row[1])));
+    }
+
+    /** A deployment handed to a robot: its job, and when the robot's turn started (its time-out counts from then). */
+    public record Handed(DeploymentJob job, Instant startedAt) {
     }
 
     /** A robot's own status after its deployment ended; a success also records the version it now runs. */

@@ -146,7 +146,7 @@ class SyncBenchmark {
         }
         java.nio.file.Files.createDirectories(Path.of("target", "bench"));
         List<String> flags = new java.util.ArrayList<>(CONTAINER_JVM);
-        flags.add("-XX:StartFlightRecording=settings=profile,filename=target/bench/" + name + ".jfr");
+        flags.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=2ms,filename=target/bench/" + name + ".jfr");
         return flags;
     }
 

@@ -6,6 +6,7 @@ import dev.fleetsync.bench.ClosedLoop.Outcome;
 import dev.fleetsync.bench.SignedHttp.Answer;
 import dev.fleetsync.bench.SignedHttp.Prepared;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -48,19 +49,19 @@ final class WritePath {
         String[] rawJobs = new String[warmup + measured];
 
         Prepared[] syncs = prepare(fleets.service(), i -> "svc-" + clients + "-" + i);
-        Measured freshService = measureService(clients, i -> http.send(syncs[i], TIMEOUT_MILLIS).map(a -> created(a, serviceJobs, i)));
+        Measured freshService = measureService("fresh syncs", clients, i -> http.send(syncs[i], TIMEOUT_MILLIS).map(a -> created(a, serviceJobs, i)));
         Figures freshRaw = measure(clients, i -> raw.sync("raw-" + clients + "-" + i, fleets.raw().get(i)).map(job -> {
             rawJobs[i] = job;
             return Outcome.OK;
         }));
 
         Prepared[] retries = prepare(fleets.service(), i -> "svc-" + clients + "-" + i);
-        Measured retryService = measureService(clients, i -> http.send(retries[i], TIMEOUT_MILLIS).map(a -> sameJob(a, serviceJobs[i])));
+        Measured retryService = measureService("retries", clients, i -> http.send(retries[i], TIMEOUT_MILLIS).map(a -> sameJob(a, serviceJobs[i])));
         Figures retryRaw = measure(clients, i -> raw.retry("raw-" + clients + "-" + i, fleets.raw().get(i))
                 .map(job -> job.equals(rawJobs[i]) ? Outcome.OK : Outcome.unexpected("raw retry read " + job)));
 
         Prepared[] conflicts = prepare(fleets.service(), i -> "svc-conflict-" + clients + "-" + i);
-        Measured conflictService = measureService(clients, i -> http.send(conflicts[i], TIMEOUT_MILLIS).map(WritePath::concurrent));
+        Measured conflictService = measureService("conflicts", clients, i -> http.send(conflicts[i], TIMEOUT_MILLIS).map(WritePath::concurrent));
         Figures conflictRaw = measure(clients, i -> raw.conflict("raw-conflict-" + clients + "-" + i, fleets.raw().get(i))
                 .map(refused -> refused ? Outcome.OK : Outcome.unexpected("raw conflict committed a job")));
 
@@ -73,10 +74,13 @@ final class WritePath {
     private record Measured(Figures figures, double cpuMillisPerCall) {
     }
 
-    private Measured measureService(int clients, IntFunction<Future<Outcome>> call) {
+    /** Prints when the measured calls ran, so that a flight recording (-Dbench.jfr) can be cut to one scenario. */
+    private Measured measureService(String scenario, int clients, IntFunction<Future<Outcome>> call) {
         ClosedLoop.run(clients, 0, warmup, call);
         double cpuBefore = service.cpuSeconds();
+        Instant start = Instant.now();
         Figures figures = ClosedLoop.run(clients, warmup, warmup + measured, call);
+        System.out.printf("[bench] service, %s at %d clients: measured from %s to %s%n", scenario, clients, start, Instant.now());
         return new Measured(figures, (service.cpuSeconds() - cpuBefore) * 1000 / figures.requests());
     }
 
