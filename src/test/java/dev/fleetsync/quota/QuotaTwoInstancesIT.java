@@ -2,17 +2,10 @@ package dev.fleetsync.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.sim.ServiceProcess;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgPool;
+import dev.fleetsync.support.sim.TwoInstances;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +21,6 @@ import software.amazon.awssdk.services.robomaker.model.Fleet;
  * never take the account past 5 fleets, because the count is taken under a lock held in PostgreSQL, not in either JVM.
  */
 class QuotaTwoInstancesIT {
-    private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final String ACCOUNT = "888888888888";
     private static final String ACCESS_KEY = "AKIDFLEETSYNCQUOTAIT";
     private static final String SECRET = "quota-it-secret";
@@ -36,55 +28,37 @@ class QuotaTwoInstancesIT {
     private static final int CREATORS = 40;
     private static final int ROUNDS = 3;
 
-    private static PostgresTestResource database;
-    private static ServiceProcess first;
-    private static ServiceProcess second;
-    private static Vertx vertx;
+    private static TwoInstances instances;
     private static Pool pool;
 
     @BeforeAll
-    static void startDatabaseAndTwoInstances() throws Exception {
-        database = new PostgresTestResource();
-        Map<String, String> settings = new HashMap<>(database.start());
-        settings.put("fleetsync.auth.principals", ACCESS_KEY + ":" + SECRET + ":" + ACCOUNT);
-        settings.put("fleetsync.auth.page-token-key", "quota-it-key");
-        settings.put("fleetsync.auth.throttle.rate", "100000");
-        settings.put("fleetsync.auth.throttle.burst", "100000");
-        settings.put("fleetsync.quota.fleets", Integer.toString(QUOTA));
-        first = ServiceProcess.start("quota-a", settings, STARTUP);
-        second = ServiceProcess.start("quota-b", settings, STARTUP);
-        PgConnectOptions options = PgConnectOptions.fromUri(settings.get("quarkus.datasource.reactive.url"))
-                .setUser(settings.get("quarkus.datasource.username")).setPassword(settings.get("quarkus.datasource.password"));
-        vertx = Vertx.vertx();
-        pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
+    static void startTwoInstances() throws Exception {
+        instances = TwoInstances.start("quota", Map.of(
+                "fleetsync.auth.principals", ACCESS_KEY + ":" + SECRET + ":" + ACCOUNT,
+                "fleetsync.auth.page-token-key", "quota-it-key",
+                "fleetsync.auth.throttle.rate", "100000",
+                "fleetsync.auth.throttle.burst", "100000",
+                "fleetsync.quota.fleets", Integer.toString(QUOTA)));
+        pool = instances.pool();
         new AccountRows(pool, ACCOUNT).wipe(); // a configured shared database may hold an earlier run's fleets
     }
 
     @AfterAll
     static void stopAll() {
-        if (pool != null) {
-            pool.closeAndAwait();
-            vertx.closeAndAwait();
-        }
-        for (ServiceProcess instance : new ServiceProcess[] {second, first}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
-        if (database != null) {
-            database.stop();
+        if (instances != null) {
+            instances.close();
         }
     }
 
     @Test
     void creatorsRacingThroughTwoInstancesNeverPassTheQuota() throws Exception {
-        List<RoboMakerClient> instances = List.of(Sdk.client(first.endpoint(), ACCESS_KEY, SECRET),
-                Sdk.client(second.endpoint(), ACCESS_KEY, SECRET));
+        List<RoboMakerClient> clients = List.of(Sdk.client(instances.first().endpoint(), ACCESS_KEY, SECRET),
+                Sdk.client(instances.second().endpoint(), ACCESS_KEY, SECRET));
         AccountRows rows = new AccountRows(pool, ACCOUNT);
         ExecutorService creators = Executors.newFixedThreadPool(CREATORS);
         try {
             for (int round = 1; round <= ROUNDS; round++) {
-                List<String> outcomes = race(creators, instances);
+                List<String> outcomes = race(creators, clients);
 
                 System.out.println("QUOTA RACE round " + round + ": " + CREATORS + " creators over 2 instances, quota " + QUOTA
                         + ": " + outcomes.stream().filter("ok"::equals).count() + " created, fleets in the database: "
@@ -94,8 +68,8 @@ class QuotaTwoInstancesIT {
                 assertThat(rows.count("fleet")).isEqualTo(QUOTA);
 
                 // deleting frees the places for the next round, through either instance
-                for (Fleet fleet : instances.get(round % 2).listFleets(r -> r.maxResults(100)).fleetDetails()) {
-                    instances.get(0).deleteFleet(r -> r.fleet(fleet.arn()));
+                for (Fleet fleet : clients.get(round % 2).listFleets(r -> r.maxResults(100)).fleetDetails()) {
+                    clients.get(0).deleteFleet(r -> r.fleet(fleet.arn()));
                 }
                 assertThat(rows.count("fleet")).isZero();
             }
@@ -105,7 +79,7 @@ class QuotaTwoInstancesIT {
     }
 
     /** Every creator starts at once, alternately through each instance; returns each outcome ("ok" or the error code). */
-    private static List<String> race(ExecutorService creators, List<RoboMakerClient> instances) throws Exception {
-        return Race.run(creators, CREATORS, i -> () -> instances.get(i % 2).createFleet(r -> r.name(Sdk.unique("race"))));
+    private static List<String> race(ExecutorService creators, List<RoboMakerClient> clients) throws Exception {
+        return Race.run(creators, CREATORS, i -> () -> clients.get(i % 2).createFleet(r -> r.name(Sdk.unique("race"))));
     }
 }

@@ -4,17 +4,12 @@ import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
 import dev.fleetsync.support.sim.FleetSimulator;
 import dev.fleetsync.support.sim.ServiceProcess;
 import dev.fleetsync.support.sim.SimulationStats;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgPool;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
+import dev.fleetsync.support.sim.TwoInstances;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,50 +24,30 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
  * and still every robot is handed the job exactly once and the wave limit holds across both instances.
  */
 class TwoInstancesIT {
-    private static final Duration STARTUP = Duration.ofSeconds(120);
     /** Generous: three JVMs and a database share the machine with whatever else runs there. */
     private static final Duration RUN = Duration.ofSeconds(360);
 
-    private static PostgresTestResource database;
-    private static ServiceProcess first;
-    private static ServiceProcess second;
-    private static Vertx vertx;
-    private static Pool pool;
+    private static TwoInstances instances;
 
     @BeforeAll
-    static void startDatabaseAndTwoInstances() throws Exception {
-        database = new PostgresTestResource();
-        Map<String, String> datasource = database.start();
-        // the first instance migrates the schema; the second starts on the migrated database
-        first = ServiceProcess.start("a", datasource, STARTUP);
-        second = ServiceProcess.start("b", datasource, STARTUP);
-        PgConnectOptions options = PgConnectOptions.fromUri(datasource.get("quarkus.datasource.reactive.url"))
-                .setUser(datasource.get("quarkus.datasource.username")).setPassword(datasource.get("quarkus.datasource.password"));
-        vertx = Vertx.vertx();
-        pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
+    static void startTwoInstances() throws Exception {
+        instances = TwoInstances.start("rollout", Map.of());
     }
 
     @AfterAll
     static void stopAll() {
-        if (pool != null) {
-            pool.closeAndAwait();
-            vertx.closeAndAwait();
-        }
-        for (ServiceProcess instance : new ServiceProcess[] {second, first}) {
-            if (instance != null) {
-                instance.close();
-            }
-        }
-        if (database != null) {
-            database.stop();
+        if (instances != null) {
+            instances.close();
         }
     }
 
     @Test
     void twoInstancesDeployEveryRobotOfAThousandExactlyOnce() throws Exception {
+        ServiceProcess first = instances.first();
+        ServiceProcess second = instances.second();
         RoboMakerClient viaFirst = Sdk.client(first.endpoint());
         RoboMakerClient viaSecond = Sdk.client(second.endpoint());
-        Seed seed = new Seed(pool);
+        Seed seed = new Seed(instances.pool());
         String fleet = viaFirst.createFleet(r -> r.name(Sdk.unique("two"))).arn();
         List<String> robots = seed.robotsInFleet(fleet, 1000);
         String app = seed.applicationWithVersions(1);
