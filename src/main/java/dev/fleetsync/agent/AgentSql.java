@@ -1,7 +1,5 @@
 package dev.fleetsync.agent;
 
-import static dev.fleetsync.common.Timestamps.utc;
-
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.deployment.DeploymentJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -47,7 +45,7 @@ public class AgentSql {
 
     /** The deployment handed over, or null when the robot has none waiting. */
     public Uni<Handed> handOver(String accountId, String robotArn, Instant now) {
-        return NativeSql.run(HAND_OVER, Map.of("account", accountId, "robot", robotArn, "now", utc(now)))
+        return NativeSql.run(HAND_OVER, Map.of("account", accountId, "robot", robotArn, "now", now))
                 .flatMap(handed -> handed == 0 ? Uni.createFrom().<Handed>nullItem() : Panache.getSession()
                         .flatMap(s -> s.createSelectionQuery(HANDED, Object[].class).setParameter("account", accountId)
                                 .setParameter("robot", robotArn).setParameter("now", now).getSingleResult())

@@ -13,11 +13,6 @@ public final class Timestamps {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Native queries bind java.time values most predictably as offset date-times. */
-    public static java.time.OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(java.time.ZoneOffset.UTC);
-    }
-
     /** Microseconds since the epoch: PostgreSQL's own precision, so a page cursor matches stored rows exactly. */
     public static long toEpochMicros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);

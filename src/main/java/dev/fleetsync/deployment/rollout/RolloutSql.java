@@ -1,7 +1,5 @@
 package dev.fleetsync.deployment.rollout;
 
-import static dev.fleetsync.common.Timestamps.utc;
-
 import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -112,7 +110,7 @@ public class RolloutSql {
             """;
 
     public Uni<Integer> expireFinishedBefore(Instant cutoff) {
-        return NativeSql.run(EXPIRE, Map.of("cutoff", utc(cutoff)));
+        return NativeSql.run(EXPIRE, Map.of("cutoff", cutoff));
     }
 
     public Uni<JobRef> claimDue(Instant due) {
@@ -123,7 +121,7 @@ public class RolloutSql {
 
     /** Moves the oldest due job to the back of the queue. */
     public Uni<Integer> postponeDue(Instant due, Instant now) {
-        return NativeSql.run(POSTPONE, Map.of("due", utc(due), "now", utc(now)));
+        return NativeSql.run(POSTPONE, Map.of("due", due, "now", now));
     }
 
     public Uni<JobRef> claim(String accountId, String jobArn) {
@@ -132,7 +130,7 @@ public class RolloutSql {
     }
 
     public Uni<Integer> timeOut(JobRef job, Instant startedBefore, Instant now, long timeoutSeconds) {
-        return update(TIME_OUT, job, Map.of("startedBefore", utc(startedBefore), "now", utc(now),
+        return update(TIME_OUT, job, Map.of("startedBefore", startedBefore, "now", now,
                 "reason", "The robot did not finish within " + timeoutSeconds + " seconds"));
     }
 
@@ -146,7 +144,7 @@ public class RolloutSql {
         if (robots <= 0) {
             return Uni.createFrom().item(0);
         }
-        return update(ADMIT, job, Map.of("now", utc(now), "count", robots));
+        return update(ADMIT, job, Map.of("now", now, "count", robots));
     }
 
     public Uni<Integer> releaseUnstarted(JobRef job) {
@@ -154,7 +152,7 @@ public class RolloutSql {
     }
 
     public Uni<Integer> abortHanded(JobRef job, Instant now) {
-        return update(ABORT_HANDED, job, Map.of("now", utc(now)));
+        return update(ABORT_HANDED, job, Map.of("now", now));
     }
 
     private static Uni<Integer> update(String sql, JobRef job, Map<String, Object> parameters) {
