@@ -35,12 +35,16 @@ public class IdempotentJobs {
 
     /** @param work creates the job and its token row (see {@link #tokenFor}); runs only when the token is new */
     public Uni<DeploymentJob> once(String accountId, IdempotencyKey key, Supplier<Uni<DeploymentJob>> work) {
-        return Panache.withSession(() -> tokens.findWithJob(accountId, key.token())
-                        .flatMap(used -> used == null ? Panache.withTransaction(() -> work.get().map(Answer::created)) : replay(key, used)))
+        return replayOr(accountId, key, () -> Panache.withTransaction(() -> work.get().map(Answer::created)))
                 .onFailure(IdempotentJobs::lostRace)
-                .recoverWithUni(failure -> Panache.withSession(() -> tokens.findWithJob(accountId, key.token())
-                        .flatMap(used -> used == null ? Uni.createFrom().failure(translate(key, failure)) : replay(key, used))))
+                .recoverWithUni(failure -> replayOr(accountId, key, () -> Uni.createFrom().failure(translate(key, failure))))
                 .map(answer -> count(key, answer));
+    }
+
+    /** The token's earlier answer when it is known (one read, in a session of its own); otherwise {@code whenNew}. */
+    private Uni<Answer> replayOr(String accountId, IdempotencyKey key, Supplier<Uni<Answer>> whenNew) {
+        return Panache.withSession(() -> tokens.findWithJob(accountId, key.token())
+                .flatMap(used -> used == null ? whenNew.get() : replay(key, used)));
     }
 
     /** The job a call answered, and whether this call created it or replayed an earlier one. */
