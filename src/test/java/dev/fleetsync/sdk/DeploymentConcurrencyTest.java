@@ -4,6 +4,7 @@ import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
 import io.quarkus.test.common.TestResourceScope;
@@ -13,19 +14,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 
 /** Many callers at once against one fleet: the database constraints, not luck, decide who wins. */
@@ -59,7 +56,7 @@ class DeploymentConcurrencyTest {
     void parallelSyncsWithDistinctTokensMakeOneJobAndThirtyOneConcurrentDeploymentErrors() throws Exception {
         String fleet = fleetWithFinishedDeployment();
 
-        List<Object> outcomes = race(i -> () -> robomaker.syncDeploymentJob(r -> r.fleet(fleet)).arn());
+        List<String> outcomes = race(i -> () -> robomaker.syncDeploymentJob(r -> r.fleet(fleet)).arn());
 
         assertThat(outcomes).filteredOn(DeploymentConcurrencyTest::isArn).hasSize(1);
         assertThat(outcomes).filteredOn("ConcurrentDeploymentException"::equals).hasSize(CALLERS - 1);
@@ -71,7 +68,7 @@ class DeploymentConcurrencyTest {
         String fleet = fleetWithFinishedDeployment();
         String token = UUID.randomUUID().toString();
 
-        List<Object> outcomes = race(i -> () -> robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(token)).arn());
+        List<String> outcomes = race(i -> () -> robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(token)).arn());
 
         assertThat(outcomes).hasSize(CALLERS).allMatch(DeploymentConcurrencyTest::isArn);
         assertThat(outcomes.stream().distinct()).hasSize(1);
@@ -84,38 +81,20 @@ class DeploymentConcurrencyTest {
         seed.robotsInFleet(fleet, 2); // robots that never poll keep the winning job active
         String app = seed.applicationWithVersions(1);
 
-        List<Object> outcomes = race(i -> () -> robomaker.createDeploymentJob(deploy(fleet, app, "1").build()).arn());
+        List<String> outcomes = race(i -> () -> robomaker.createDeploymentJob(deploy(fleet, app, "1").build()).arn());
 
         assertThat(outcomes).filteredOn(DeploymentConcurrencyTest::isArn).hasSize(1);
         assertThat(outcomes).filteredOn("ConcurrentDeploymentException"::equals).hasSize(CALLERS - 1);
         assertThat(activeJobs(fleet)).isEqualTo(1);
     }
 
-    private static boolean isArn(Object outcome) {
-        return outcome.toString().startsWith("arn:");
+    private static boolean isArn(String outcome) {
+        return outcome.startsWith("arn:");
     }
 
     /** Starts every caller at the same moment; each outcome is the call's result or the AWS error code it got. */
-    private List<Object> race(IntFunction<Callable<String>> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int i = 0; i < CALLERS; i++) {
-            Callable<String> c = call.apply(i);
-            futures.add(callers.submit(() -> {
-                start.await();
-                try {
-                    return c.call();
-                } catch (AwsServiceException e) {
-                    return e.awsErrorDetails().errorCode();
-                }
-            }));
-        }
-        start.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            outcomes.add(f.get());
-        }
-        return outcomes;
+    private List<String> race(IntFunction<Callable<String>> call) throws Exception {
+        return Race.results(callers, CALLERS, call);
     }
 
     private String fleetWithFinishedDeployment() {
