@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.TestClock;
 import io.agroal.api.AgroalDataSource;
@@ -28,17 +29,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationRequest;
@@ -76,10 +72,17 @@ class RobotApplicationSdkTest {
     AgroalDataSource database;
 
     RoboMakerClient robomaker;
+    ExecutorService callers;
 
     @BeforeEach
     void client() {
         robomaker = Sdk.client(endpoint);
+        callers = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterEach
+    void tearDown() {
+        callers.shutdownNow();
     }
 
     // ---- CreateRobotApplication / DescribeRobotApplication ----
@@ -157,11 +160,10 @@ class RobotApplicationSdkTest {
     void concurrentCreatesOfOneNameLeaveExactlyOneApplication() throws Exception {
         String name = Sdk.unique("race");
 
-        List<Object> outcomes = inParallel(6, i -> s3App(name));
+        List<String> outcomes = Race.run(callers, 6, i -> () -> s3App(name));
 
-        assertThat(outcomes).filteredOn(o -> o instanceof CreateRobotApplicationResponse).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> !(o instanceof CreateRobotApplicationResponse))
-                .hasSize(5).allMatch(o -> "ResourceAlreadyExistsException".equals(o));
+        assertThat(outcomes).containsExactlyInAnyOrder("ok", "ResourceAlreadyExistsException", "ResourceAlreadyExistsException",
+                "ResourceAlreadyExistsException", "ResourceAlreadyExistsException", "ResourceAlreadyExistsException");
         assertThat(listAll(name, false)).hasSize(1);
     }
 
@@ -259,17 +261,18 @@ class RobotApplicationSdkTest {
     void concurrentUpdatesFromOneRevisionLetExactlyOneWin() throws Exception {
         CreateRobotApplicationResponse created = s3App(Sdk.unique("cas"));
 
-        List<Object> outcomes = inParallel(6, i -> robomaker.updateRobotApplication(r -> r.application(created.arn())
-                .currentRevisionId(created.revisionId()).robotSoftwareSuite(GENERAL)
-                .sources(source("my-bucket", "writer-" + i, Architecture.X86_64))));
+        // the winner answers with the key and revision it was given, to be compared with what is stored
+        List<String> outcomes = Race.results(callers, 6, i -> () -> {
+            UpdateRobotApplicationResponse updated = robomaker.updateRobotApplication(r -> r.application(created.arn())
+                    .currentRevisionId(created.revisionId()).robotSoftwareSuite(GENERAL)
+                    .sources(source("my-bucket", "writer-" + i, Architecture.X86_64)));
+            return updated.sources().get(0).s3Key() + "@" + updated.revisionId();
+        });
 
-        List<UpdateRobotApplicationResponse> winners = outcomes.stream().filter(o -> o instanceof UpdateRobotApplicationResponse)
-                .map(UpdateRobotApplicationResponse.class::cast).toList();
-        assertThat(winners).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> o instanceof String).hasSize(5).allMatch("InvalidParameterException"::equals);
+        assertThat(outcomes).filteredOn("InvalidParameterException"::equals).hasSize(5);
         DescribeRobotApplicationResponse described = robomaker.describeRobotApplication(r -> r.application(created.arn()));
-        assertThat(described.revisionId()).isEqualTo(winners.get(0).revisionId());
-        assertThat(described.sources().get(0).s3Key()).isEqualTo(winners.get(0).sources().get(0).s3Key());
+        assertThat(outcomes).filteredOn(o -> !o.equals("InvalidParameterException")).singleElement()
+                .isEqualTo(described.sources().get(0).s3Key() + "@" + described.revisionId());
     }
 
     @Test
@@ -367,11 +370,11 @@ class RobotApplicationSdkTest {
         String name = Sdk.unique("par");
         String arn = s3App(name).arn();
 
-        List<Object> outcomes = inParallel(8, i -> robomaker.createRobotApplicationVersion(r -> r.application(arn)));
+        List<String> outcomes = Race.results(callers, 8,
+                i -> () -> robomaker.createRobotApplicationVersion(r -> r.application(arn)).version());
 
-        assertThat(outcomes).allMatch(o -> o instanceof CreateRobotApplicationVersionResponse);
-        assertThat(outcomes.stream().map(o -> ((CreateRobotApplicationVersionResponse) o).version()))
-                .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+        // an error code in place of a number would fail this too
+        assertThat(outcomes).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(listAll(name, true)).extracting(RobotApplicationSummary::version)
                 .containsExactly("$LATEST", "1", "2", "3", "4", "5", "6", "7", "8");
     }
@@ -547,35 +550,6 @@ class RobotApplicationSdkTest {
                 r.versionQualifier("ALL");
             }
         }).robotApplicationSummaries().stream().toList();
-    }
-
-    /** Runs the calls at once; each outcome is the response, or the AWS error code of the failure. */
-    private static List<Object> inParallel(int calls, Function<Integer, Object> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                int index = i;
-                Callable<Object> task = () -> {
-                    start.await();
-                    try {
-                        return call.apply(index);
-                    } catch (AwsServiceException e) {
-                        return e.awsErrorDetails().errorCode();
-                    }
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private long rows(String sql, String arn) throws Exception {
