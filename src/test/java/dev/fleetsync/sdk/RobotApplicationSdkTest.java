@@ -1,5 +1,10 @@
 package dev.fleetsync.sdk;
 
+import static dev.fleetsync.sdk.RobotApplications.GENERAL;
+import static dev.fleetsync.sdk.RobotApplications.ROS_MELODIC;
+import static dev.fleetsync.sdk.RobotApplications.assertInvalid;
+import static dev.fleetsync.sdk.RobotApplications.assertNotFound;
+import static dev.fleetsync.sdk.RobotApplications.source;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,20 +16,18 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.Seed;
 import dev.fleetsync.support.TestClock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +40,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
-import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationRequest;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationResponse;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationVersionResponse;
 import software.amazon.awssdk.services.robomaker.model.DescribeRobotApplicationResponse;
 import software.amazon.awssdk.services.robomaker.model.Environment;
 import software.amazon.awssdk.services.robomaker.model.Filter;
-import software.amazon.awssdk.services.robomaker.model.InvalidParameterException;
 import software.amazon.awssdk.services.robomaker.model.ListRobotApplicationsResponse;
 import software.amazon.awssdk.services.robomaker.model.ResourceAlreadyExistsException;
-import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.robomaker.model.RobotApplicationSummary;
 import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuite;
 import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuiteType;
@@ -57,9 +57,6 @@ import software.amazon.awssdk.services.robomaker.model.UpdateRobotApplicationRes
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class RobotApplicationSdkTest {
-    private static final RobotSoftwareSuite GENERAL = RobotSoftwareSuite.builder().name(RobotSoftwareSuiteType.GENERAL).build();
-    private static final RobotSoftwareSuite ROS_MELODIC = RobotSoftwareSuite.builder().name(RobotSoftwareSuiteType.ROS)
-            .version(RobotSoftwareSuiteVersionType.MELODIC).build();
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
     @TestHTTPResource("/")
@@ -69,14 +66,18 @@ class RobotApplicationSdkTest {
     TestClock clock;
 
     @Inject
-    AgroalDataSource database;
+    Pool pool;
 
     RoboMakerClient robomaker;
+    RobotApplications apps;
+    Seed seed;
     ExecutorService callers;
 
     @BeforeEach
     void client() {
         robomaker = Sdk.client(endpoint);
+        apps = new RobotApplications(robomaker);
+        seed = new Seed(pool);
         callers = Executors.newFixedThreadPool(8);
     }
 
@@ -118,7 +119,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void containerApplicationKeepsItsImageUriAndHasNoSources() {
-        String arn = container(Sdk.unique("container")).arn();
+        String arn = apps.container(Sdk.unique("container")).arn();
 
         DescribeRobotApplicationResponse described = robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("$LATEST"));
 
@@ -148,9 +149,9 @@ class RobotApplicationSdkTest {
     @Test
     void duplicateNameIsResourceAlreadyExists() {
         String name = Sdk.unique("dup");
-        s3App(name);
+        apps.s3App(name);
 
-        assertThatThrownBy(() -> s3App(name)).isInstanceOfSatisfying(ResourceAlreadyExistsException.class, e -> {
+        assertThatThrownBy(() -> apps.s3App(name)).isInstanceOfSatisfying(ResourceAlreadyExistsException.class, e -> {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceAlreadyExistsException");
             assertThat(e.getMessage()).contains(name);
         });
@@ -160,11 +161,11 @@ class RobotApplicationSdkTest {
     void concurrentCreatesOfOneNameLeaveExactlyOneApplication() throws Exception {
         String name = Sdk.unique("race");
 
-        List<String> outcomes = Race.run(callers, 6, i -> () -> s3App(name));
+        List<String> outcomes = Race.run(callers, 6, i -> () -> apps.s3App(name));
 
         assertThat(outcomes).containsExactlyInAnyOrder("ok", "ResourceAlreadyExistsException", "ResourceAlreadyExistsException",
                 "ResourceAlreadyExistsException", "ResourceAlreadyExistsException", "ResourceAlreadyExistsException");
-        assertThat(listAll(name, false)).hasSize(1);
+        assertThat(apps.listAll(name, false)).hasSize(1);
     }
 
     @Test
@@ -228,7 +229,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void updateChangesLatestAndIssuesANewRevision() {
-        CreateRobotApplicationResponse created = s3App(Sdk.unique("upd"));
+        CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("upd"));
 
         UpdateRobotApplicationResponse updated = robomaker.updateRobotApplication(r -> r.application(created.arn())
                 .currentRevisionId(created.revisionId()).robotSoftwareSuite(GENERAL)
@@ -248,7 +249,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void updateWithAStaleRevisionIsRejectedAndChangesNothing() {
-        CreateRobotApplicationResponse created = s3App(Sdk.unique("stale"));
+        CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("stale"));
         robomaker.updateRobotApplication(r -> r.application(created.arn()).robotSoftwareSuite(GENERAL)
                 .sources(source("my-bucket", "v2", Architecture.X86_64)));
 
@@ -259,7 +260,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void concurrentUpdatesFromOneRevisionLetExactlyOneWin() throws Exception {
-        CreateRobotApplicationResponse created = s3App(Sdk.unique("cas"));
+        CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("cas"));
 
         // the winner answers with the key and revision it was given, to be compared with what is stored
         List<String> outcomes = Race.results(callers, 6, i -> () -> {
@@ -286,7 +287,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void versionsAreNumberedOneTwoThree() {
-        String arn = s3App(Sdk.unique("num")).arn();
+        String arn = apps.s3App(Sdk.unique("num")).arn();
 
         List<String> numbers = IntStream.range(0, 3)
                 .mapToObj(i -> robomaker.createRobotApplicationVersion(r -> r.application(arn)).version()).toList();
@@ -296,7 +297,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void aVersionIsASnapshotThatLaterUpdatesDoNotChange() {
-        CreateRobotApplicationResponse created = s3App(Sdk.unique("snap"));
+        CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("snap"));
         CreateRobotApplicationVersionResponse v1 = robomaker.createRobotApplicationVersion(r -> r.application(created.arn())
                 .currentRevisionId(created.revisionId()));
         robomaker.updateRobotApplication(r -> r.application(created.arn()).robotSoftwareSuite(GENERAL)
@@ -315,7 +316,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void createVersionWithAStaleRevisionIsRejected() {
-        CreateRobotApplicationResponse created = s3App(Sdk.unique("vstale"));
+        CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("vstale"));
         robomaker.updateRobotApplication(r -> r.application(created.arn()).robotSoftwareSuite(GENERAL)
                 .sources(source("my-bucket", "v2", Architecture.X86_64)));
 
@@ -326,7 +327,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void matchingS3EtagsPinTheVersionAndOthersAreRejected() {
-        CreateRobotApplicationResponse created = s3App(Sdk.unique("etag"));
+        CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("etag"));
         String etag = created.sources().get(0).etag();
 
         assertInvalid(() -> robomaker.createRobotApplicationVersion(r -> r.application(created.arn()).s3Etags("0123456789abcdef")),
@@ -336,7 +337,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void imageDigestIsKeptOnAContainerVersion() {
-        String arn = container(Sdk.unique("digest")).arn();
+        String arn = apps.container(Sdk.unique("digest")).arn();
 
         CreateRobotApplicationVersionResponse v1 = robomaker.createRobotApplicationVersion(r -> r.application(arn).imageDigest(DIGEST));
 
@@ -348,13 +349,13 @@ class RobotApplicationSdkTest {
 
     @Test
     void imageDigestOfAnS3ApplicationIsRejected() {
-        String arn = s3App(Sdk.unique("s3digest")).arn();
+        String arn = apps.s3App(Sdk.unique("s3digest")).arn();
         assertInvalid(() -> robomaker.createRobotApplicationVersion(r -> r.application(arn).imageDigest(DIGEST)), "imageDigest");
     }
 
     @Test
     void imageDigestOutsideItsPatternIsRejected() {
-        String arn = container(Sdk.unique("baddigest")).arn();
+        String arn = apps.container(Sdk.unique("baddigest")).arn();
         assertInvalid(() -> robomaker.createRobotApplicationVersion(r -> r.application(arn).imageDigest("md5:1234")), "'imageDigest'");
     }
 
@@ -368,14 +369,14 @@ class RobotApplicationSdkTest {
     @Test
     void eightParallelVersionCreatesYieldExactlyOneToEight() throws Exception {
         String name = Sdk.unique("par");
-        String arn = s3App(name).arn();
+        String arn = apps.s3App(name).arn();
 
         List<String> outcomes = Race.results(callers, 8,
                 i -> () -> robomaker.createRobotApplicationVersion(r -> r.application(arn)).version());
 
         // an error code in place of a number would fail this too
         assertThat(outcomes).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
-        assertThat(listAll(name, true)).extracting(RobotApplicationSummary::version)
+        assertThat(apps.listAll(name, true)).extracting(RobotApplicationSummary::version)
                 .containsExactly("$LATEST", "1", "2", "3", "4", "5", "6", "7", "8");
     }
 
@@ -383,7 +384,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void unknownVersionOrApplicationIsNotFound() {
-        String arn = s3App(Sdk.unique("desc")).arn();
+        String arn = apps.s3App(Sdk.unique("desc")).arn();
         assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("7")), "7");
         assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("99999999999")), "99999999999");
         assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn + "0")), arn + "0");
@@ -391,7 +392,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void anotherAccountsArnIsNotFound() {
-        String arn = s3App(Sdk.unique("acct")).arn();
+        String arn = apps.s3App(Sdk.unique("acct")).arn();
         String foreign = arn.replace(":123456789012:", ":210987654321:");
         assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(foreign)), foreign);
         assertNotFound(() -> robomaker.deleteRobotApplication(r -> r.application(foreign)), foreign);
@@ -399,14 +400,14 @@ class RobotApplicationSdkTest {
 
     @Test
     void versionOutsideTheVersionPatternIsRejected() {
-        String arn = s3App(Sdk.unique("vpat")).arn();
+        String arn = apps.s3App(Sdk.unique("vpat")).arn();
         assertInvalid(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("latest")), "'applicationVersion'");
     }
 
     @Test
     void deletingOneVersionKeepsTheApplicationAndItsOtherVersions() {
         String name = Sdk.unique("delv");
-        String arn = s3App(name).arn();
+        String arn = apps.s3App(name).arn();
         robomaker.createRobotApplicationVersion(r -> r.application(arn));
         robomaker.createRobotApplicationVersion(r -> r.application(arn));
 
@@ -414,28 +415,28 @@ class RobotApplicationSdkTest {
 
         assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("1")), "1");
         assertThat(robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("2")).version()).isEqualTo("2");
-        assertThat(listAll(name, true)).extracting(RobotApplicationSummary::version).containsExactly("$LATEST", "2");
+        assertThat(apps.listAll(name, true)).extracting(RobotApplicationSummary::version).containsExactly("$LATEST", "2");
         assertNotFound(() -> robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("1")), "1");
     }
 
     @Test
     void deletingWithoutAVersionRemovesTheApplicationItsVersionsAndItsTags() throws Exception {
         String name = Sdk.unique("delall");
-        String arn = s3App(name).arn();
+        String arn = apps.s3App(name).arn();
         robomaker.createRobotApplicationVersion(r -> r.application(arn));
 
         robomaker.deleteRobotApplication(r -> r.application(arn));
 
         assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn)), arn);
-        assertThat(rows("select count(*) from robot_application_version where application_arn = ?", arn)).isZero();
-        assertThat(rows("select count(*) from resource_tag where resource_arn = ?", arn)).isZero();
-        assertThat(listAll(name, true)).isEmpty();
+        assertThat(seed.count("select count(*) from robot_application_version where application_arn = $1", arn)).isZero();
+        assertThat(seed.count("select count(*) from resource_tag where resource_arn = $1", arn)).isZero();
+        assertThat(apps.listAll(name, true)).isEmpty();
         assertNotFound(() -> robomaker.deleteRobotApplication(r -> r.application(arn)), arn);
     }
 
     @Test
     void deletingLatestDeletesTheWholeApplication() {
-        String arn = s3App(Sdk.unique("dellatest")).arn();
+        String arn = apps.s3App(Sdk.unique("dellatest")).arn();
         robomaker.createRobotApplicationVersion(r -> r.application(arn));
 
         robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("$LATEST"));
@@ -448,12 +449,12 @@ class RobotApplicationSdkTest {
     @Test
     void listShowsLatestOnlyUnlessAllVersionsAreAskedFor() {
         String name = Sdk.unique("list");
-        String arn = s3App(name).arn();
+        String arn = apps.s3App(name).arn();
         robomaker.createRobotApplicationVersion(r -> r.application(arn));
         robomaker.createRobotApplicationVersion(r -> r.application(arn));
 
-        List<RobotApplicationSummary> latest = listAll(name, false);
-        List<RobotApplicationSummary> all = listAll(name, true);
+        List<RobotApplicationSummary> latest = apps.listAll(name, false);
+        List<RobotApplicationSummary> all = apps.listAll(name, true);
 
         assertThat(latest).singleElement().satisfies(s -> {
             assertThat(s.version()).isEqualTo("$LATEST");
@@ -468,10 +469,10 @@ class RobotApplicationSdkTest {
 
     @Test
     void listWithAllVersionsPagesInOrderAcrossApplications() {
-        String first = s3App(Sdk.unique("pa")).arn();
+        String first = apps.s3App(Sdk.unique("pa")).arn();
         robomaker.createRobotApplicationVersion(r -> r.application(first));
         robomaker.createRobotApplicationVersion(r -> r.application(first));
-        String second = s3App(Sdk.unique("pb")).arn();
+        String second = apps.s3App(Sdk.unique("pb")).arn();
         robomaker.createRobotApplicationVersion(r -> r.application(second));
 
         ListRobotApplicationsResponse page = robomaker.listRobotApplications(r -> r.versionQualifier("ALL").maxResults(2));
@@ -496,7 +497,7 @@ class RobotApplicationSdkTest {
 
     @Test
     void listPagesThroughLatestEntriesWithTheSdkPaginator() {
-        List<String> created = IntStream.range(0, 3).mapToObj(i -> s3App(Sdk.unique("pg")).arn()).toList();
+        List<String> created = IntStream.range(0, 3).mapToObj(i -> apps.s3App(Sdk.unique("pg")).arn()).toList();
 
         List<String> listed = robomaker.listRobotApplicationsPaginator(r -> r.maxResults(1)).robotApplicationSummaries().stream()
                 .map(RobotApplicationSummary::arn).filter(created::contains).toList();
@@ -528,55 +529,6 @@ class RobotApplicationSdkTest {
     }
 
     // ---- helpers ----
-
-    private CreateRobotApplicationResponse s3App(String name) {
-        return robomaker.createRobotApplication(r -> r.name(name).robotSoftwareSuite(ROS_MELODIC)
-                .sources(source("my-bucket", name + ".tar.gz", Architecture.X86_64)).tags(Map.of("stage", "test")));
-    }
-
-    private CreateRobotApplicationResponse container(String name) {
-        return robomaker.createRobotApplication(CreateRobotApplicationRequest.builder().name(name).robotSoftwareSuite(GENERAL)
-                .environment(Environment.builder().uri("123456789012.dkr.ecr.us-west-2.amazonaws.com/app:latest").build()).build());
-    }
-
-    private static SourceConfig source(String bucket, String key, Architecture architecture) {
-        return SourceConfig.builder().s3Bucket(bucket).s3Key(key).architecture(architecture).build();
-    }
-
-    private List<RobotApplicationSummary> listAll(String name, boolean allVersions) {
-        return robomaker.listRobotApplicationsPaginator(r -> {
-            r.maxResults(2).filters(Filter.builder().name("name").values(name).build());
-            if (allVersions) {
-                r.versionQualifier("ALL");
-            }
-        }).robotApplicationSummaries().stream().toList();
-    }
-
-    private long rows(String sql, String arn) throws Exception {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, arn);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    private static void assertInvalid(Runnable call, String mentioned) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterException");
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(mentioned);
-        });
-    }
-
-    private static void assertNotFound(Runnable call, String mentioned) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorMessage()).contains(mentioned);
-        });
-    }
 
     private static String md5(String text) {
         try {
