@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.fleetsync.support.PostgresTestResource;
-import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
 import dev.fleetsync.support.TestClock;
@@ -29,11 +28,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
@@ -64,19 +59,12 @@ class RobotApplicationSdkTest {
     RoboMakerClient robomaker;
     RobotApplications apps;
     Seed seed;
-    ExecutorService callers;
 
     @BeforeEach
     void client() {
         robomaker = Sdk.client(endpoint);
         apps = new RobotApplications(robomaker);
         seed = new Seed(pool);
-        callers = Executors.newFixedThreadPool(8);
-    }
-
-    @AfterEach
-    void tearDown() {
-        callers.shutdownNow();
     }
 
     // ---- CreateRobotApplication / DescribeRobotApplication ----
@@ -148,17 +136,6 @@ class RobotApplicationSdkTest {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceAlreadyExistsException");
             assertThat(e.getMessage()).contains(name);
         });
-    }
-
-    @Test
-    void concurrentCreatesOfOneNameLeaveExactlyOneApplication() throws Exception {
-        String name = Sdk.unique("race");
-
-        List<String> outcomes = Race.run(callers, 6, i -> () -> apps.s3App(name));
-
-        assertThat(outcomes).containsExactlyInAnyOrder("ok", "ResourceAlreadyExistsException", "ResourceAlreadyExistsException",
-                "ResourceAlreadyExistsException", "ResourceAlreadyExistsException", "ResourceAlreadyExistsException");
-        assertThat(apps.listAll(name, false)).hasSize(1);
     }
 
     @Test
@@ -252,45 +229,10 @@ class RobotApplicationSdkTest {
     }
 
     @Test
-    void concurrentUpdatesFromOneRevisionLetExactlyOneWin() throws Exception {
-        CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("cas"));
-
-        // the winner answers with the key and revision it was given, to be compared with what is stored
-        List<String> outcomes = Race.results(callers, 6, i -> () -> {
-            UpdateRobotApplicationResponse updated = robomaker.updateRobotApplication(r -> r.application(created.arn())
-                    .currentRevisionId(created.revisionId()).robotSoftwareSuite(GENERAL)
-                    .sources(source("my-bucket", "writer-" + i, Architecture.X86_64)));
-            return updated.sources().get(0).s3Key() + "@" + updated.revisionId();
-        });
-
-        assertThat(outcomes).filteredOn("InvalidParameterException"::equals).hasSize(5);
-        DescribeRobotApplicationResponse described = robomaker.describeRobotApplication(r -> r.application(created.arn()));
-        assertThat(outcomes).filteredOn(o -> !o.equals("InvalidParameterException")).singleElement()
-                .isEqualTo(described.sources().get(0).s3Key() + "@" + described.revisionId());
-    }
-
-    @Test
     void updateOfAnUnknownApplicationIsNotFound() {
         String arn = "arn:aws:robomaker:us-west-2:123456789012:robot-application/" + Sdk.unique("ghost") + "/1551201873931";
         assertNotFound(() -> robomaker.updateRobotApplication(r -> r.application(arn).robotSoftwareSuite(GENERAL)
                 .sources(source("my-bucket", "k", Architecture.X86_64))), arn);
-    }
-
-    // ---- CreateRobotApplicationVersion ----
-
-    /** The head's row lock serializes numbering: no call fails, and no number is repeated or skipped. */
-    @Test
-    void eightParallelVersionCreatesYieldExactlyOneToEight() throws Exception {
-        String name = Sdk.unique("par");
-        String arn = apps.s3App(name).arn();
-
-        List<String> outcomes = Race.results(callers, 8,
-                i -> () -> robomaker.createRobotApplicationVersion(r -> r.application(arn)).version());
-
-        // an error code in place of a number would fail this too
-        assertThat(outcomes).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
-        assertThat(apps.listAll(name, true)).extracting(RobotApplicationSummary::version)
-                .containsExactly("$LATEST", "1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     // ---- DescribeRobotApplication / DeleteRobotApplication ----
