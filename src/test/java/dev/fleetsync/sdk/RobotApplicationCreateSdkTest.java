@@ -39,9 +39,10 @@ import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuiteType;
 import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuiteVersionType;
 import software.amazon.awssdk.services.robomaker.model.SourceConfig;
 
+/** CreateRobotApplication through the official SDK and on the wire: what it answers, and the requests it rejects. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotApplicationSdkTest {
+class RobotApplicationCreateSdkTest {
     @TestHTTPResource("/")
     URI endpoint;
     /** The service's clock: tests elsewhere push it forward, so times are compared with it, not the wall clock. */
@@ -56,8 +57,6 @@ class RobotApplicationSdkTest {
         robomaker = Sdk.client(endpoint);
         apps = new RobotApplications(robomaker);
     }
-
-    // ---- CreateRobotApplication / DescribeRobotApplication ----
 
     @Test
     void createdApplicationIsLatestWithPlaceholderEtagsAndIsDescribedWithItsTags() throws Exception {
@@ -184,8 +183,6 @@ class RobotApplicationSdkTest {
                 .header("X-Amzn-ErrorType", "InvalidParameterException")
                 .body("message", org.hamcrest.Matchers.containsString("sources[0].architecture"));
     }
-
-    // ---- helpers ----
 
     private static String md5(String text) {
         try {
