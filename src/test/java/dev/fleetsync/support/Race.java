@@ -6,11 +6,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
 
 /** Races SDK calls: all of them start at once, and each outcome is the call's answer or the AWS error code it failed with. */
 public final class Race {
+    private static final long CALL_TIMEOUT_SECONDS = 60;
+
     private Race() {
     }
 
@@ -43,7 +46,7 @@ public final class Race {
         start.countDown();
         List<String> outcomes = new ArrayList<>();
         for (Future<String> result : results) {
-            outcomes.add(result.get());
+            outcomes.add(result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)); // a hung call fails the test instead of hanging it
         }
         return outcomes;
     }
