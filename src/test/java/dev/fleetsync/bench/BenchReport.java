@@ -16,11 +16,12 @@ import java.util.Map;
 final class BenchReport {
     /** One scenario at one concurrency: the service and the raw SQL, side by side. */
     record Comparison(String scenario, int clients, Row service, Row rawSql, double throughputRatio, double p99Ratio,
-            double serviceCpuMillisPerCall) {
-        static Comparison of(String scenario, int clients, Figures service, double cpuMillisPerCall, Figures raw) {
-            Row s = Row.of(service);
+            double serviceCpuMillisPerCall, double serviceJitMillisPerCall) {
+        static Comparison of(String scenario, int clients, WritePath.Measured service, Figures raw) {
+            Row s = Row.of(service.figures());
             Row r = Row.of(raw);
-            return new Comparison(scenario, clients, s, r, s.perSecond() / r.perSecond(), s.p99Millis() / r.p99Millis(), cpuMillisPerCall);
+            return new Comparison(scenario, clients, s, r, s.perSecond() / r.perSecond(), s.p99Millis() / r.p99Millis(),
+                    service.cpuMillisPerCall(), service.jitMillisPerCall());
         }
     }
 
@@ -51,6 +52,8 @@ final class BenchReport {
 
     final Map<String, String> machine = new LinkedHashMap<>();
     final List<Parity> parity = new ArrayList<>();
+    final List<JitWarmUp.Round> warmUp = new ArrayList<>();
+    int warmUpRoundCalls;
     final List<Comparison> comparisons = new ArrayList<>();
     final List<FleetSize> fleetSizes = new ArrayList<>();
     Waiting waiting;
@@ -69,6 +72,8 @@ final class BenchReport {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("machine", machine);
         all.put("statementsPerCall", parity);
+        all.put("warmUpRoundCalls", warmUpRoundCalls);
+        all.put("warmUpRounds", warmUp);
         all.put("comparisons", comparisons);
         all.put("fleetSizes", fleetSizes);
         all.put("robotsWaiting", waiting);
@@ -83,12 +88,20 @@ final class BenchReport {
         StringBuilder md = new StringBuilder();
         md.append("Machine: ");
         machine.forEach((k, v) -> md.append(k).append(" ").append(v).append("; "));
-        md.append("\n\n| scenario | clients | service req/s | raw SQL req/s | ratio | service p50 / p99 / p99.9 ms | raw SQL p50 / p99 / p99.9 ms "
-                + "| p99 ratio | service CPU ms/call | errors |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("\n\n");
+        if (!warmUp.isEmpty()) {
+            JitWarmUp.Round last = warmUp.get(warmUp.size() - 1);
+            md.append(String.format(Locale.ROOT, "Warm-up: %d round(s) of %,d fresh syncs, retries and conflicts each way; share of CPU "
+                    + "the JIT compilers took in the last round: service %.0f %%, load generator %.0f %%.%n%n", warmUp.size(),
+                    warmUpRoundCalls, 100 * last.serviceCompilerShare(), 100 * last.generatorCompilerShare()));
+        }
+        md.append("| scenario | clients | service req/s | raw SQL req/s | ratio | service p50 / p99 / p99.9 ms | raw SQL p50 / p99 / p99.9 ms "
+                + "| p99 ratio | service CPU ms/call | of which JIT | errors |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Comparison c : comparisons) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %s | %s | %.1f | %.2f | %d |%n", c.scenario(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %s | %s | %.1f | %.2f | %.2f | %d |%n", c.scenario(),
                     c.clients(), c.service().perSecond(), c.rawSql().perSecond(), c.throughputRatio(), latencies(c.service()),
-                    latencies(c.rawSql()), c.p99Ratio(), c.serviceCpuMillisPerCall(), c.service().errors() + c.rawSql().errors()));
+                    latencies(c.rawSql()), c.p99Ratio(), c.serviceCpuMillisPerCall(), c.serviceJitMillisPerCall(),
+                    c.service().errors() + c.rawSql().errors()));
         }
         md.append("\n| statements per call (BEGIN, COMMIT included) | service | raw SQL |\n|---|---|---|\n");
         parity.forEach(p -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", p.call(), p.service(), p.rawSql())));

@@ -2,8 +2,12 @@ package dev.fleetsync.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Resident memory and CPU time of a process, read from Linux's /proc (the machine the benchmark is meant for). */
 final class ProcessStats {
@@ -28,10 +32,46 @@ final class ProcessStats {
 
     /** User plus system CPU seconds the process has used so far. */
     double cpuSeconds() {
-        String stat = read("stat");
+        return ticks(read("stat")) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU ticks each JIT compiler thread has used so far, by thread id. While they are busy the service runs code not
+     * yet compiled and shares its cores with the compiler: its figures are not yet those of a warm service.
+     */
+    Map<String, Long> compilerTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads) {
+                try {
+                    String name = Files.readString(thread.resolve("comm"));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        ticks.put(thread.getFileName().toString(), ticks(Files.readString(thread.resolve("stat"))));
+                    }
+                } catch (NoSuchFileException ended) {
+                    // the JVM ends compiler threads that idle; an ended one has nothing more to add
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    /** CPU seconds the compiler threads used between two {@link #compilerTicks} snapshots (a thread that ended lost its share). */
+    static double compilerSecondsBetween(Map<String, Long> before, Map<String, Long> after) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            ticks += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime of a /proc stat line. */
+    private static long ticks(String stat) {
         // fields after the command name, which is in parentheses and may contain spaces: utime is the 12th, stime the 13th
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** A window over which CPU use is averaged, and the peak resident memory seen in it. */

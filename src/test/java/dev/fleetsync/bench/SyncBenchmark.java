@@ -41,6 +41,12 @@ class SyncBenchmark {
     private final int[] clients = ints(System.getProperty("bench.clients", "1,16,64"));
     private final int[] fleetSizes = ints(System.getProperty("bench.fleet-sizes", "100,1000,10000"));
     private final int robots = Integer.getInteger("bench.robots", 2000);
+    private final int jitRounds = Integer.getInteger("bench.jit-rounds", 12);
+    private final int jitRoundCalls = Integer.getInteger("bench.jit-round-calls", 1000);
+    /** The compilers' share of a JVM's CPU in a warm-up round below which the JVM counts as warm. */
+    private static final double JIT_SETTLED = 0.10;
+    /** The concurrency of the warm-up rounds: the middle of the measured ones, where the targets are set. */
+    private static final int WARM_UP_CLIENTS = 16;
 
     @Test
     void run() throws Exception {
@@ -84,6 +90,12 @@ class SyncBenchmark {
             WritePath writePath = new WritePath(http, stats, raw, seed, warmup, requests);
             List<WritePath.Fleets> fleets = Arrays.stream(clients).mapToObj(writePath::seed).toList();
             seed.analyze();
+            ProcessStats generator = new ProcessStats(ProcessHandle.current().pid());
+            report.warmUp.addAll(JitWarmUp.run(stats, generator, jitRounds, JIT_SETTLED, round -> {
+                WritePath.Fleets warm = writePath.seed("warm" + round, WARM_UP_CLIENTS, jitRoundCalls);
+                return () -> writePath.exercise(warm);
+            }));
+            report.warmUpRoundCalls = jitRoundCalls;
             DoubleAccumulator peak = new DoubleAccumulator(Math::max, idle);
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(() -> peak.accumulate(stats.residentMiB()), 0, 250, TimeUnit.MILLISECONDS);
@@ -141,11 +153,12 @@ class SyncBenchmark {
     }
 
     private static List<String> jvm(String name) throws java.io.IOException {
+        List<String> flags = new java.util.ArrayList<>(CONTAINER_JVM);
+        flags.addAll(Arrays.stream(System.getProperty("bench.jvm", "").split(" ")).filter(s -> !s.isBlank()).toList());
         if (!JFR) {
-            return CONTAINER_JVM;
+            return flags;
         }
         java.nio.file.Files.createDirectories(Path.of("target", "bench"));
-        List<String> flags = new java.util.ArrayList<>(CONTAINER_JVM);
         flags.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=2ms,filename=target/bench/" + name + ".jfr");
         return flags;
     }

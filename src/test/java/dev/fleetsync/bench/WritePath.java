@@ -8,11 +8,13 @@ import dev.fleetsync.bench.SignedHttp.Prepared;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
  * Scenarios 1 to 4: fresh syncs, retries and conflicts at one concurrency, each through the service and then as raw SQL
- * on fleets of its own. Requests {@code 0..warmup-1} warm up and are not measured.
+ * on fleets of its own. Requests {@code 0..warmup-1} of each phase warm its connections and code paths up and are not
+ * measured; {@link JitWarmUp} has run whole rounds of the scenarios before, until both JVMs' compilers had settled.
  */
 final class WritePath {
     private static final long TIMEOUT_MILLIS = 60_000;
@@ -35,63 +37,102 @@ final class WritePath {
 
     /** Seeds the fleets the runs at {@code clients} use: one fleet per fresh sync, for the service and for the raw SQL. */
     Fleets seed(int clients) {
-        int count = warmup + measured;
-        return new Fleets(clients, seed.fleets("svc" + clients + "x", count, 5, 1), seed.fleets("raw" + clients + "x", count, 5, 1));
+        return seed(String.valueOf(clients), clients, warmup + measured);
     }
 
-    record Fleets(int clients, List<BenchSeed.Fleet> service, List<BenchSeed.Fleet> raw) {
+    /** Seeds {@code calls} fleets each way for a warm-up round named {@code tag}, run at {@code clients}. */
+    Fleets seed(String tag, int clients, int calls) {
+        return new Fleets(tag, clients, seed.fleets("svc" + tag + "x", calls, 5, 1), seed.fleets("raw" + tag + "x", calls, 5, 1));
+    }
+
+    /** The fleets of one run, named by {@code tag} (tokens and batches carry it, so no two runs share one). */
+    record Fleets(String tag, int clients, List<BenchSeed.Fleet> service, List<BenchSeed.Fleet> raw) {
     }
 
     /** Fresh syncs, then retries of exactly those calls, then conflicting syncs on the fleets they left busy. */
     List<Comparison> run(Fleets fleets) {
-        int clients = fleets.clients();
-        String[] serviceJobs = new String[warmup + measured];
-        String[] rawJobs = new String[warmup + measured];
+        return scenarios(fleets, (scenario, throughService, clients, call) -> {
+            if (!throughService) {
+                ClosedLoop.run(clients, 0, warmup, call);
+                return new Measured(ClosedLoop.run(clients, warmup, warmup + measured, call), Double.NaN, Double.NaN);
+            }
+            return measureService(scenario, clients, call);
+        });
+    }
 
-        Prepared[] syncs = prepare(fleets.service(), i -> "svc-" + clients + "-" + i);
-        Measured freshService = measureService("fresh syncs", clients, i -> http.send(syncs[i], TIMEOUT_MILLIS).map(a -> created(a, serviceJobs, i)));
-        Figures freshRaw = measure(clients, i -> raw.sync("raw-" + clients + "-" + i, fleets.raw().get(i)).map(job -> {
+    /**
+     * Every call of the three scenarios once, through the service and as raw SQL, unmeasured: a warm-up round (see
+     * {@link JitWarmUp}). An unexpected answer fails the run, as it would count as an error in a measured phase.
+     */
+    void exercise(Fleets fleets) {
+        scenarios(fleets, (scenario, throughService, clients, call) -> {
+            Figures figures = ClosedLoop.run(clients, 0, fleets.service().size(), call);
+            if (figures.errors() > 0) {
+                throw new IllegalStateException("warm-up, " + scenario + ": " + figures.errors() + " unexpected answers, the first: "
+                        + figures.firstError());
+            }
+            return new Measured(figures, Double.NaN, Double.NaN);
+        });
+    }
+
+    /** Runs one phase of a scenario, through the service or as raw SQL, over the calls {@code call} makes. */
+    @FunctionalInterface
+    private interface Phase {
+        Measured run(String scenario, boolean throughService, int clients, IntFunction<Future<Outcome>> call);
+    }
+
+    private List<Comparison> scenarios(Fleets fleets, Phase phase) {
+        int clients = fleets.clients();
+        String tag = fleets.tag();
+        int calls = fleets.service().size();
+        String[] serviceJobs = new String[calls];
+        String[] rawJobs = new String[calls];
+
+        Prepared[] syncs = prepare(fleets.service(), i -> "svc-" + tag + "-" + i);
+        Measured freshService = phase.run("fresh syncs", true, clients,
+                i -> http.send(syncs[i], TIMEOUT_MILLIS).map(a -> created(a, serviceJobs, i)));
+        Measured freshRaw = phase.run("fresh syncs", false, clients, i -> raw.sync("raw-" + tag + "-" + i, fleets.raw().get(i)).map(job -> {
             rawJobs[i] = job;
             return Outcome.OK;
         }));
 
-        Prepared[] retries = prepare(fleets.service(), i -> "svc-" + clients + "-" + i);
-        Measured retryService = measureService("retries", clients, i -> http.send(retries[i], TIMEOUT_MILLIS).map(a -> sameJob(a, serviceJobs[i])));
-        Figures retryRaw = measure(clients, i -> raw.retry("raw-" + clients + "-" + i, fleets.raw().get(i))
+        Prepared[] retries = prepare(fleets.service(), i -> "svc-" + tag + "-" + i);
+        Measured retryService = phase.run("retries", true, clients,
+                i -> http.send(retries[i], TIMEOUT_MILLIS).map(a -> sameJob(a, serviceJobs[i])));
+        Measured retryRaw = phase.run("retries", false, clients, i -> raw.retry("raw-" + tag + "-" + i, fleets.raw().get(i))
                 .map(job -> job.equals(rawJobs[i]) ? Outcome.OK : Outcome.unexpected("raw retry read " + job)));
 
-        Prepared[] conflicts = prepare(fleets.service(), i -> "svc-conflict-" + clients + "-" + i);
-        Measured conflictService = measureService("conflicts", clients, i -> http.send(conflicts[i], TIMEOUT_MILLIS).map(WritePath::concurrent));
-        Figures conflictRaw = measure(clients, i -> raw.conflict("raw-conflict-" + clients + "-" + i, fleets.raw().get(i))
+        Prepared[] conflicts = prepare(fleets.service(), i -> "svc-conflict-" + tag + "-" + i);
+        Measured conflictService = phase.run("conflicts", true, clients,
+                i -> http.send(conflicts[i], TIMEOUT_MILLIS).map(WritePath::concurrent));
+        Measured conflictRaw = phase.run("conflicts", false, clients, i -> raw.conflict("raw-conflict-" + tag + "-" + i, fleets.raw().get(i))
                 .map(refused -> refused ? Outcome.OK : Outcome.unexpected("raw conflict committed a job")));
 
-        return List.of(Comparison.of("fresh syncs", clients, freshService.figures(), freshService.cpuMillisPerCall(), freshRaw),
-                Comparison.of("retries", clients, retryService.figures(), retryService.cpuMillisPerCall(), retryRaw),
-                Comparison.of("conflicts", clients, conflictService.figures(), conflictService.cpuMillisPerCall(), conflictRaw));
+        return List.of(Comparison.of("fresh syncs", clients, freshService, freshRaw.figures()),
+                Comparison.of("retries", clients, retryService, retryRaw.figures()),
+                Comparison.of("conflicts", clients, conflictService, conflictRaw.figures()));
     }
 
-    /** A service phase's figures with the CPU time the service process spent per call in it. */
-    private record Measured(Figures figures, double cpuMillisPerCall) {
+    /** A phase's figures with the CPU time the service process spent per call in it, and the part of it its JIT took. */
+    record Measured(Figures figures, double cpuMillisPerCall, double jitMillisPerCall) {
     }
 
     /** Prints when the measured calls ran, so that a flight recording (-Dbench.jfr) can be cut to one scenario. */
     private Measured measureService(String scenario, int clients, IntFunction<Future<Outcome>> call) {
         ClosedLoop.run(clients, 0, warmup, call);
         double cpuBefore = service.cpuSeconds();
+        Map<String, Long> jitBefore = service.compilerTicks();
         Instant start = Instant.now();
         Figures figures = ClosedLoop.run(clients, warmup, warmup + measured, call);
         System.out.printf("[bench] service, %s at %d clients: measured from %s to %s%n", scenario, clients, start, Instant.now());
-        return new Measured(figures, (service.cpuSeconds() - cpuBefore) * 1000 / figures.requests());
-    }
-
-    private Figures measure(int clients, IntFunction<Future<Outcome>> call) {
-        ClosedLoop.run(clients, 0, warmup, call);
-        return ClosedLoop.run(clients, warmup, warmup + measured, call);
+        double jitSeconds = ProcessStats.compilerSecondsBetween(jitBefore, service.compilerTicks());
+        return new Measured(figures, (service.cpuSeconds() - cpuBefore) * 1000 / figures.requests(),
+                jitSeconds * 1000 / figures.requests());
     }
 
     /** Signed SyncDeploymentJob calls, call i on fleet i with token {@code token.apply(i)}, as the fleet's account. */
     private Prepared[] prepare(List<BenchSeed.Fleet> fleets, IntFunction<String> token) {
-        Prepared[] prepared = new Prepared[warmup + measured];
+        Prepared[] prepared = new Prepared[fleets.size()];
         for (int i = 0; i < prepared.length; i++) {
             prepared[i] = http.sign("/syncDeploymentJob", sync(token.apply(i), fleets.get(i).arn()), fleets.get(i).account());
         }

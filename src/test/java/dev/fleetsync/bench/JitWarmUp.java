@@ -1,0 +1,61 @@
+package dev.fleetsync.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Brings both JVMs to their steady state before anything is measured: rounds of the write path's calls until the JIT
+ * compilers of the service and of the load generator (which also runs the raw SQL) each take under {@code settledShare}
+ * of their process's CPU in a round, or the rounds run out.
+ * <p>
+ * Why: a fixed warm-up of 1,000 calls left the service's C2 compiler taking about a third of the service's CPU in the
+ * measured phases, still compiling the long tail of a large framework stack on one compiler thread. Measuring then
+ * charges the service for compiling itself, which a service that has been up a while no longer does. The raw SQL's
+ * small client code settles much sooner, so the comparison was skewed by start-up, not by the write path.
+ */
+final class JitWarmUp {
+    /** One round: the share of each process's CPU its JIT compilers took while the round ran. */
+    record Round(int round, double serviceCompilerShare, double generatorCompilerShare) {
+        boolean settled(double share) {
+            return serviceCompilerShare < share && generatorCompilerShare < share;
+        }
+    }
+
+    private JitWarmUp() {
+    }
+
+    /** @param round prepares round {@code r} (seeding is not counted) and returns what runs its calls */
+    static List<Round> run(ProcessStats service, ProcessStats generator, int maxRounds, double settledShare,
+            IntFunction<Runnable> round) {
+        List<Round> rounds = new ArrayList<>();
+        for (int r = 1; r <= maxRounds; r++) {
+            Runnable calls = round.apply(r);
+            Usage serviceBefore = Usage.of(service);
+            Usage generatorBefore = Usage.of(generator);
+            calls.run();
+            Round done = new Round(r, serviceBefore.compilerShareSince(service), generatorBefore.compilerShareSince(generator));
+            rounds.add(done);
+            System.out.printf(Locale.ROOT, "[bench] warm-up round %d: JIT share of CPU, service %.0f %%, load generator %.0f %%%n", r,
+                    100 * done.serviceCompilerShare(), 100 * done.generatorCompilerShare());
+            if (done.settled(settledShare)) {
+                break;
+            }
+        }
+        return rounds;
+    }
+
+    private record Usage(double cpuSeconds, Map<String, Long> compilerTicks) {
+        static Usage of(ProcessStats process) {
+            return new Usage(process.cpuSeconds(), process.compilerTicks());
+        }
+
+        double compilerShareSince(ProcessStats process) {
+            double compiler = ProcessStats.compilerSecondsBetween(compilerTicks, process.compilerTicks());
+            double all = process.cpuSeconds() - cpuSeconds;
+            return all <= 0 ? 0 : compiler / all;
+        }
+    }
+}
