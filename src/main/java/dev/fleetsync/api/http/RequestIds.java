@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every answer carries {@code x-amzn-RequestId}, including those Vert.x writes before our resources run
@@ -17,11 +18,23 @@ public class RequestIds {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String id = UUID.randomUUID().toString();
+            String id = newId();
             ctx.put(CONTEXT_KEY, id);
             HttpServerResponse response = ctx.response();
             response.headers().set(HEADER, id);
             ctx.next();
         });
+    }
+
+    /**
+     * A random (version 4) UUID drawn from the thread's own generator. A request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws from the shared SecureRandom: a lock and a read of the kernel's pool per request,
+     * about 5 % of a retry's CPU.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62); // the IETF variant
+        return new UUID(high, low).toString();
     }
 }
