@@ -12,9 +12,9 @@ import java.util.function.IntFunction;
  * of their process's CPU in a round, or the rounds run out.
  * <p>
  * Why: a fixed warm-up of 1,000 calls left the service's C2 compiler taking about a third of the service's CPU in the
- * measured phases, still compiling the long tail of a large framework stack on one compiler thread. Measuring then
- * charges the service for compiling itself, which a service that has been up a while no longer does. The raw SQL's
- * small client code settles much sooner, so the comparison was skewed by start-up, not by the write path.
+ * measured phases, still compiling the long tail of a large framework stack on one compiler thread, and the load
+ * generator's compilers took half of its CPU. Measuring then charges each side for compiling itself, which a process
+ * that has been up a while no longer does: the figures were those of start-up, not of the write path.
  */
 final class JitWarmUp {
     /** One round: the share of each process's CPU its JIT compilers took while the round ran. */

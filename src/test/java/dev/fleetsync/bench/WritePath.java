@@ -40,7 +40,7 @@ final class WritePath {
         return seed(String.valueOf(clients), clients, warmup + measured);
     }
 
-    /** Seeds {@code calls} fleets each way for a warm-up round named {@code tag}, run at {@code clients}. */
+    /** Seeds {@code calls} fleets each way for a run named {@code tag} at {@code clients} (a concurrency, or a warm-up round). */
     Fleets seed(String tag, int clients, int calls) {
         return new Fleets(tag, clients, seed.fleets("svc" + tag + "x", calls, 5, 1), seed.fleets("raw" + tag + "x", calls, 5, 1));
     }
