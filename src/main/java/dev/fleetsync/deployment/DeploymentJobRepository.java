@@ -25,9 +25,13 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
                         .and("fleetArn", fleetArn).and("active", DeploymentStatus.ACTIVE));
     }
 
-    /** The fleet's latest deployment: its most recently created job that was not canceled. */
-    public Uni<DeploymentJob> latestOfFleet(String accountId, String fleetArn) {
-        return find("accountId = ?1 and fleetArn = ?2 and status <> ?3 order by createdAt desc, arn desc",
+    /**
+     * The fleet's latest deployment (its most recently created job that was not canceled), only while the fleet exists:
+     * a deleted fleet's jobs stay behind, but there is nothing left to synchronize. One statement, since every Sync runs it.
+     */
+    public Uni<DeploymentJob> latestOfExistingFleet(String accountId, String fleetArn) {
+        return find("accountId = ?1 and fleetArn = ?2 and status <> ?3 "
+                + "and exists (select 1 from Fleet f where f.accountId = ?1 and f.arn = ?2) order by createdAt desc, arn desc",
                 accountId, fleetArn, DeploymentStatus.Canceled).firstResult();
     }
 

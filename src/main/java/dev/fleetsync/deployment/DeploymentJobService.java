@@ -75,13 +75,17 @@ public class DeploymentJobService {
      * job's application and settings, targeting the robots not in sync with that application version.
      */
     public Uni<JobDetails> sync(String accountId, IdempotencyKey key, String fleetArn) {
-        return idempotent.once(accountId, key, () -> fleets.require(accountId, fleetArn)
-                        .flatMap(fleet -> jobs.latestOfFleet(accountId, fleetArn))
-                        .onItem().ifNull().failWith(() -> ServiceException.notFound(
-                                "Fleet " + fleetArn + " has no deployment to synchronize to; create a deployment job first"))
+        return idempotent.once(accountId, key, () -> jobs.latestOfExistingFleet(accountId, fleetArn)
+                        .onItem().ifNull().switchTo(() -> nothingToSynchronize(accountId, fleetArn))
                         .flatMap(latest -> start(accountId, key, JobSettingsCodec.read(latest), false, Map.of())))
                 .invoke(job -> scheduler.kick(accountId, job.arn))
                 .map(job -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), Map.of()));
+    }
+
+    /** Why a fleet has no latest deployment: it does not exist (ResourceNotFound for the fleet), or was never deployed to. */
+    private Uni<DeploymentJob> nothingToSynchronize(String accountId, String fleetArn) {
+        return fleets.require(accountId, fleetArn).flatMap(fleet -> Uni.createFrom().failure(ServiceException.notFound(
+                "Fleet " + fleetArn + " has no deployment to synchronize to; create a deployment job first")));
     }
 
     private Uni<DeploymentJob> start(String accountId, IdempotencyKey key, JobSpec spec, boolean everyRobot, Map<String, String> jobTags) {

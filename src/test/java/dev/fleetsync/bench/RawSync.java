@@ -15,13 +15,13 @@ import java.util.UUID;
  * them for the service), sent straight through the reactive PostgreSQL client, with no HTTP, signing, JSON or ORM.
  */
 final class RawSync {
-    private static final String SELECT_FLEET = "select account_id, arn, created_at, last_deployment_job, last_deployment_status, "
-            + "last_deployment_time, name from fleet where (account_id, arn) in (($1, $2))";
     private static final String JOB_COLUMNS = "account_id, arn, application_arn, application_version, concurrent_percentage, created_at, "
             + "download_condition_file, failure_code, failure_reason, failure_threshold_percentage, fleet_arn, launch_config, "
             + "robot_timeout_seconds, status, updated_at";
+    /** The fleet's latest deployment, only while the fleet exists. */
     private static final String SELECT_LATEST = "select " + JOB_COLUMNS + " from deployment_job where account_id = $1 and fleet_arn = $2 "
-            + "and status <> $3 order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
+            + "and status <> $3 and exists (select 1 from fleet f where f.account_id = $1 and f.arn = $2) "
+            + "order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
     private static final String TOKEN_WITH_JOB = "select t.account_id, t.token, t.created_at, t.fingerprint, t.job_arn, t.operation, "
             + JOB_COLUMNS.replaceAll("(\\w+)", "j.$1") + " from client_token t, deployment_job j where t.account_id = $1 and t.token = $2 "
             + "and j.account_id = t.account_id and j.arn = t.job_arn";
@@ -78,8 +78,7 @@ final class RawSync {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String job = "arn:aws:robomaker:us-west-2:" + account + ":deployment-job/deployment-" + id;
-        return conn.preparedQuery(SELECT_FLEET).execute(Tuple.of(account, fleet))
-                .compose(found -> conn.preparedQuery(SELECT_LATEST).execute(Tuple.of(account, fleet, "Canceled", 0, 1)))
+        return conn.preparedQuery(SELECT_LATEST).execute(Tuple.of(account, fleet, "Canceled", 0, 1))
                 .compose(latest -> {
                     Row from = latest.iterator().next();
                     Tuple jobRow = Tuple.tuple().addString(from.getString("application_arn")).addInteger(from.getInteger("application_version"))

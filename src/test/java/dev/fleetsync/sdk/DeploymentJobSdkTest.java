@@ -136,6 +136,17 @@ class DeploymentJobSdkTest {
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining(unknown);
     }
 
+    /** A deleted fleet's jobs stay listed, but they give it nothing to synchronize: the fleet itself is not found. */
+    @Test
+    void syncOfADeletedFleetThatHadADeploymentIsNotFound() {
+        String fleet = fleetWithDeployment();
+        robomaker.deleteFleet(r -> r.fleet(fleet));
+
+        assertThatThrownBy(() -> robomaker.syncDeploymentJob(r -> r.fleet(fleet)))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Fleet " + fleet + " does not exist");
+        assertThat(jobsOf(fleet)).hasSize(1);
+    }
+
     @Test
     void syncDeploysTheLatestApplicationToRobotsThatJoinedOrFailedSince() {
         String fleet = bareFleet();
