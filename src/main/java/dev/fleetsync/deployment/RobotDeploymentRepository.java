@@ -1,9 +1,11 @@
 package dev.fleetsync.deployment;
 
+import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Robot deployments, written in bulk: one statement selects a job's robots however large the fleet,
@@ -32,14 +34,8 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
      * job's application version. Returns how many.
      */
     public Uni<Integer> addTargets(DeploymentJob job, boolean everyRobot) {
-        return getSession().flatMap(session -> session.createNativeQuery(TARGETS)
-                .setParameter("job", job.arn)
-                .setParameter("account", job.accountId)
-                .setParameter("fleet", job.fleetArn)
-                .setParameter("everyRobot", everyRobot)
-                .setParameter("application", job.applicationArn)
-                .setParameter("version", job.applicationVersion)
-                .executeUpdate());
+        return NativeSql.run(TARGETS, Map.of("job", job.arn, "account", job.accountId, "fleet", job.fleetArn, "everyRobot", everyRobot,
+                "application", job.applicationArn, "version", job.applicationVersion));
     }
 
     public Uni<List<RobotDeployment>> ofJob(String accountId, String jobArn) {
