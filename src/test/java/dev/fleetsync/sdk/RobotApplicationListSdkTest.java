@@ -40,9 +40,7 @@ class RobotApplicationListSdkTest {
     @Test
     void listShowsLatestOnlyUnlessAllVersionsAreAskedFor() {
         String name = Sdk.unique("list");
-        String arn = apps.s3App(name).arn();
-        robomaker.createRobotApplicationVersion(r -> r.application(arn));
-        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        String arn = apps.s3AppWithVersions(name, 2);
 
         List<RobotApplicationSummary> latest = apps.listAll(name, false);
         List<RobotApplicationSummary> all = apps.listAll(name, true);
@@ -60,11 +58,8 @@ class RobotApplicationListSdkTest {
 
     @Test
     void listWithAllVersionsPagesInOrderAcrossApplications() {
-        String first = apps.s3App(Sdk.unique("pa")).arn();
-        robomaker.createRobotApplicationVersion(r -> r.application(first));
-        robomaker.createRobotApplicationVersion(r -> r.application(first));
-        String second = apps.s3App(Sdk.unique("pb")).arn();
-        robomaker.createRobotApplicationVersion(r -> r.application(second));
+        String first = apps.s3AppWithVersions(Sdk.unique("pa"), 2);
+        String second = apps.s3AppWithVersions(Sdk.unique("pb"), 1);
 
         ListRobotApplicationsResponse page = robomaker.listRobotApplications(r -> r.versionQualifier("ALL").maxResults(2));
         List<String> mine = new ArrayList<>();

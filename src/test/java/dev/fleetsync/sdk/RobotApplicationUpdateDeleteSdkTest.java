@@ -112,9 +112,7 @@ class RobotApplicationUpdateDeleteSdkTest {
     @Test
     void deletingOneVersionKeepsTheApplicationAndItsOtherVersions() {
         String name = Sdk.unique("delv");
-        String arn = apps.s3App(name).arn();
-        robomaker.createRobotApplicationVersion(r -> r.application(arn));
-        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        String arn = apps.s3AppWithVersions(name, 2);
 
         robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("1"));
 
@@ -127,8 +125,7 @@ class RobotApplicationUpdateDeleteSdkTest {
     @Test
     void deletingWithoutAVersionRemovesTheApplicationItsVersionsAndItsTags() {
         String name = Sdk.unique("delall");
-        String arn = apps.s3App(name).arn();
-        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        String arn = apps.s3AppWithVersions(name, 1);
 
         robomaker.deleteRobotApplication(r -> r.application(arn));
 
@@ -141,8 +138,7 @@ class RobotApplicationUpdateDeleteSdkTest {
 
     @Test
     void deletingLatestDeletesTheWholeApplication() {
-        String arn = apps.s3App(Sdk.unique("dellatest")).arn();
-        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        String arn = apps.s3AppWithVersions(Sdk.unique("dellatest"), 1);
 
         robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("$LATEST"));
 

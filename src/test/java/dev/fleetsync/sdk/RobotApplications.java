@@ -37,6 +37,15 @@ final class RobotApplications {
                 .sources(source("my-bucket", name + ".tar.gz", Architecture.X86_64)).tags(Map.of("stage", "test")));
     }
 
+    /** An {@link #s3App} with {@code versions} numbered versions (1, 2, ...) snapshotted from it; returns its ARN. */
+    String s3AppWithVersions(String name, int versions) {
+        String arn = s3App(name).arn();
+        for (int i = 0; i < versions; i++) {
+            robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        }
+        return arn;
+    }
+
     /** A General application run from a container image instead of sources. */
     CreateRobotApplicationResponse container(String name) {
         return robomaker.createRobotApplication(CreateRobotApplicationRequest.builder().name(name).robotSoftwareSuite(GENERAL)
