@@ -16,12 +16,31 @@ import java.util.Map;
 final class BenchReport {
     /** One scenario at one concurrency: the service and the raw SQL, side by side. */
     record Comparison(String scenario, int clients, Row service, Row rawSql, double throughputRatio, double p99Ratio,
-            double serviceCpuMillisPerCall, double serviceJitMillisPerCall) {
-        static Comparison of(String scenario, int clients, WritePath.Measured service, Figures raw) {
+            CpuAccount.PerCall serviceCpu, CpuAccount.PerCall rawSqlCpu, double serviceJitMillisPerCall) {
+        static Comparison of(String scenario, int clients, WritePath.Measured service, WritePath.Measured raw) {
             Row s = Row.of(service.figures());
-            Row r = Row.of(raw);
+            Row r = Row.of(raw.figures());
             return new Comparison(scenario, clients, s, r, s.perSecond() / r.perSecond(), s.p99Millis() / r.p99Millis(),
-                    service.cpuMillisPerCall(), service.jitMillisPerCall());
+                    service.cpu(), raw.cpu(), service.jitMillisPerCall());
+        }
+
+        /**
+         * The ratio the service would reach if it cost no CPU of its own, on a saturated machine where a call's rate is the
+         * cores over the CPU it costs: what the raw SQL's call costs the machine over what the database and the generator
+         * spend on a call through the service.
+         */
+        double ceilingRatio() {
+            return rawSqlMachineMillis() / (serviceCpu.postgresMillis() + serviceCpu.generatorMillis());
+        }
+
+        /** On the same model, the most the service may spend per call for the throughput ratio {@code goal}. */
+        double serviceBudgetMillis(double goal) {
+            return rawSqlMachineMillis() / goal - serviceCpu.postgresMillis() - serviceCpu.generatorMillis();
+        }
+
+        /** What a raw-SQL call costs: PostgreSQL and its client (the idle service's timers are left out). */
+        double rawSqlMachineMillis() {
+            return rawSqlCpu.postgresMillis() + rawSqlCpu.generatorMillis();
         }
     }
 
@@ -100,8 +119,19 @@ final class BenchReport {
         for (Comparison c : comparisons) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %s | %s | %.1f | %.2f | %.2f | %d |%n", c.scenario(),
                     c.clients(), c.service().perSecond(), c.rawSql().perSecond(), c.throughputRatio(), latencies(c.service()),
-                    latencies(c.rawSql()), c.p99Ratio(), c.serviceCpuMillisPerCall(), c.serviceJitMillisPerCall(),
+                    latencies(c.rawSql()), c.p99Ratio(), c.serviceCpu().serviceMillis(), c.serviceJitMillisPerCall(),
                     c.service().errors() + c.rawSql().errors()));
+        }
+        md.append("\n| CPU per call, ms: scenario | clients | service: service / PostgreSQL / load generator = all | raw SQL: "
+                + "PostgreSQL / load generator = all | cores busy, service / raw SQL | ratio with a service of no CPU |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (Comparison c : comparisons) {
+            CpuAccount.PerCall s = c.serviceCpu();
+            CpuAccount.PerCall r = c.rawSqlCpu();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f / %.2f / %.2f = %.2f | %.2f / %.2f = %.2f | %.2f / %.2f | %.2f |%n",
+                    c.scenario(), c.clients(), s.serviceMillis(), s.postgresMillis(), s.generatorMillis(), s.totalMillis(),
+                    r.postgresMillis(), r.generatorMillis(), c.rawSqlMachineMillis(), s.busyCores(), r.busyCores(),
+                    c.ceilingRatio()));
         }
         md.append("\n| statements per call (BEGIN, COMMIT included) | service | raw SQL |\n|---|---|---|\n");
         parity.forEach(p -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", p.call(), p.service(), p.rawSql())));

@@ -69,9 +69,18 @@ final class ProcessStats {
 
     /** utime + stime of a /proc stat line. */
     private static long ticks(String stat) {
-        // fields after the command name, which is in parentheses and may contain spaces: utime is the 12th, stime the 13th
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        String[] fields = fields(stat);
+        return Long.parseLong(fields[UTIME]) + Long.parseLong(fields[UTIME + 1]);
+    }
+
+    /** Index of utime among {@link #fields}; stime, cutime and cstime follow it. */
+    static final int UTIME = 11;
+    /** Index of the parent's pid among {@link #fields}. */
+    static final int PPID = 1;
+
+    /** The fields of a /proc/[pid]/stat line after the command name, which is in parentheses and may contain spaces. */
+    static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** A window over which CPU use is averaged, and the peak resident memory seen in it. */

@@ -87,10 +87,11 @@ class SyncBenchmark {
             seed.application();
             RawSync raw = new RawSync(pool);
             report.parity.addAll(new StatementParity(http, raw, seed).measure(20));
-            WritePath writePath = new WritePath(http, stats, raw, seed, warmup, requests);
+            ProcessStats generator = new ProcessStats(ProcessHandle.current().pid());
+            CpuAccount cpu = new CpuAccount(stats, generator, CpuAccount.postmasterOf(Long.parseLong(seed.text("select pg_backend_pid()::text"))));
+            WritePath writePath = new WritePath(http, stats, cpu, raw, seed, warmup, requests);
             List<WritePath.Fleets> fleets = Arrays.stream(clients).mapToObj(writePath::seed).toList();
             seed.analyze();
-            ProcessStats generator = new ProcessStats(ProcessHandle.current().pid());
             report.warmUp.addAll(JitWarmUp.run(stats, generator, jitRounds, JIT_SETTLED, round -> {
                 WritePath.Fleets warm = writePath.seed("warm" + round, WARM_UP_CLIENTS, jitRoundCalls);
                 return () -> writePath.exercise(warm);

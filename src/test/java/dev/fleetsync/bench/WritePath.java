@@ -21,14 +21,16 @@ final class WritePath {
 
     private final SignedHttp http;
     private final ProcessStats service;
+    private final CpuAccount cpu;
     private final RawSync raw;
     private final BenchSeed seed;
     private final int warmup;
     private final int measured;
 
-    WritePath(SignedHttp http, ProcessStats service, RawSync raw, BenchSeed seed, int warmup, int measured) {
+    WritePath(SignedHttp http, ProcessStats service, CpuAccount cpu, RawSync raw, BenchSeed seed, int warmup, int measured) {
         this.http = http;
         this.service = service;
+        this.cpu = cpu;
         this.raw = raw;
         this.seed = seed;
         this.warmup = warmup;
@@ -51,13 +53,7 @@ final class WritePath {
 
     /** Fresh syncs, then retries of exactly those calls, then conflicting syncs on the fleets they left busy. */
     List<Comparison> run(Fleets fleets) {
-        return scenarios(fleets, (scenario, throughService, clients, call) -> {
-            if (!throughService) {
-                ClosedLoop.run(clients, 0, warmup, call);
-                return new Measured(ClosedLoop.run(clients, warmup, warmup + measured, call), Double.NaN, Double.NaN);
-            }
-            return measureService(scenario, clients, call);
-        });
+        return scenarios(fleets, this::measure);
     }
 
     /**
@@ -71,7 +67,7 @@ final class WritePath {
                 throw new IllegalStateException("warm-up, " + scenario + ": " + figures.errors() + " unexpected answers, the first: "
                         + figures.firstError());
             }
-            return new Measured(figures, Double.NaN, Double.NaN);
+            return new Measured(figures, CpuAccount.PerCall.NONE, Double.NaN);
         });
     }
 
@@ -108,26 +104,32 @@ final class WritePath {
         Measured conflictRaw = phase.run("conflicts", false, clients, i -> raw.conflict("raw-conflict-" + tag + "-" + i, fleets.raw().get(i))
                 .map(refused -> refused ? Outcome.OK : Outcome.unexpected("raw conflict committed a job")));
 
-        return List.of(Comparison.of("fresh syncs", clients, freshService, freshRaw.figures()),
-                Comparison.of("retries", clients, retryService, retryRaw.figures()),
-                Comparison.of("conflicts", clients, conflictService, conflictRaw.figures()));
+        return List.of(Comparison.of("fresh syncs", clients, freshService, freshRaw),
+                Comparison.of("retries", clients, retryService, retryRaw),
+                Comparison.of("conflicts", clients, conflictService, conflictRaw));
     }
 
-    /** A phase's figures with the CPU time the service process spent per call in it, and the part of it its JIT took. */
-    record Measured(Figures figures, double cpuMillisPerCall, double jitMillisPerCall) {
+    /**
+     * A phase's figures, the CPU the machine's processes spent per call in it, and the part of the service's that its JIT
+     * took (NaN for the raw SQL, which has no service).
+     */
+    record Measured(Figures figures, CpuAccount.PerCall cpu, double jitMillisPerCall) {
     }
 
     /** Prints when the measured calls ran, so that a flight recording (-Dbench.jfr) can be cut to one scenario. */
-    private Measured measureService(String scenario, int clients, IntFunction<Future<Outcome>> call) {
+    private Measured measure(String scenario, boolean throughService, int clients, IntFunction<Future<Outcome>> call) {
         ClosedLoop.run(clients, 0, warmup, call);
-        double cpuBefore = service.cpuSeconds();
         Map<String, Long> jitBefore = service.compilerTicks();
+        CpuAccount.Snapshot before = cpu.snapshot();
         Instant start = Instant.now();
         Figures figures = ClosedLoop.run(clients, warmup, warmup + measured, call);
+        CpuAccount.PerCall perCall = cpu.perCallSince(before, figures.requests());
+        if (!throughService) {
+            return new Measured(figures, perCall, Double.NaN);
+        }
         System.out.printf("[bench] service, %s at %d clients: measured from %s to %s%n", scenario, clients, start, Instant.now());
         double jitSeconds = ProcessStats.compilerSecondsBetween(jitBefore, service.compilerTicks());
-        return new Measured(figures, (service.cpuSeconds() - cpuBefore) * 1000 / figures.requests(),
-                jitSeconds * 1000 / figures.requests());
+        return new Measured(figures, perCall, jitSeconds * 1000 / figures.requests());
     }
 
     /** Signed SyncDeploymentJob calls, call i on fleet i with token {@code token.apply(i)}, as the fleet's account. */
