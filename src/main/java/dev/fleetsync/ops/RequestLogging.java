@@ -41,8 +41,9 @@ public class RequestLogging {
         MDC.put(REQUEST_ID, requestId);
         MDC.put(OPERATION, operation == null ? "Unknown" : operation);
         try {
-            LOG.infof("%s %d %d ms", operation == null ? ctx.normalizedPath() : operation, ctx.response().getStatusCode(),
-                    (System.nanoTime() - start) / 1_000_000);
+            // concatenated, not infof: java.util.Formatter was most of this line's cost, once per request
+            LOG.info((operation == null ? ctx.normalizedPath() : operation) + " " + ctx.response().getStatusCode() + " "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
         } finally {
             // the MDC may fall back to the event-loop thread; never leave one request's ids for the next
             MDC.remove(REQUEST_ID);
