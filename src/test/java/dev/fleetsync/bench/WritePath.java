@@ -119,6 +119,7 @@ final class WritePath {
     /** Prints when the measured calls ran, so that a flight recording (-Dbench.jfr) can be cut to one scenario. */
     private Measured measure(String scenario, boolean throughService, int clients, IntFunction<Future<Outcome>> call) {
         ClosedLoop.run(clients, 0, warmup, call);
+        seed.settle();
         Map<String, Long> jitBefore = service.compilerTicks();
         CpuAccount.Snapshot before = cpu.snapshot();
         Instant start = Instant.now();
