@@ -24,6 +24,7 @@ public class FleetMetrics {
     private final MeterRegistry registry;
     private final Counter syncs;
     private final Timer rolloutTick;
+    private final Timer failedRolloutTick;
     private final AtomicInteger longPollsWaiting = new AtomicInteger();
     private final Map<DeploymentStatus, AtomicLong> jobs = new EnumMap<>(DeploymentStatus.class);
     private final Map<RobotStatus, AtomicLong> robots = new EnumMap<>(RobotStatus.class);
@@ -31,8 +32,8 @@ public class FleetMetrics {
     public FleetMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.syncs = Counter.builder("fleetsync.syncs").description("SyncDeploymentJob calls that created a job").register(registry);
-        this.rolloutTick = Timer.builder("fleetsync.rollout.tick").description("Duration of one rollout scheduler tick")
-                .register(registry);
+        this.rolloutTick = tickTimer("success");
+        this.failedRolloutTick = tickTimer("failure");
         Gauge.builder("fleetsync.long.polls.waiting", longPollsWaiting, AtomicInteger::get)
                 .description("Long polls held open by this replica").register(registry);
         for (DeploymentStatus status : DeploymentStatus.values()) {
@@ -58,17 +59,21 @@ public class FleetMetrics {
         registry.counter("fleetsync.concurrency.rejections", "operation", operation).increment();
     }
 
-    /** Records one rollout tick that took {@code duration}. */
-    public void rolloutTick(Duration duration) {
-        rolloutTick.record(duration);
-    }
-
-    /** Times the tick {@code tick} subscribes to, whether it succeeds or fails. */
+    /**
+     * Times the tick {@code tick} subscribes to, by outcome: a tick that failed (or was cancelled) counts under
+     * {@code outcome="failure"}, so an operator can alert on a rollout that keeps failing.
+     */
     public <T> Uni<T> timeRolloutTick(Supplier<Uni<T>> tick) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
-            return tick.get().onTermination().invoke(() -> rolloutTick(Duration.ofNanos(System.nanoTime() - start)));
+            return tick.get().onTermination().invoke((item, failure, cancelled) -> (failure == null && !cancelled ? rolloutTick
+                    : failedRolloutTick).record(Duration.ofNanos(System.nanoTime() - start)));
         });
+    }
+
+    private Timer tickTimer(String outcome) {
+        return Timer.builder("fleetsync.rollout.tick").description("Duration of one rollout scheduler tick").tag("outcome", outcome)
+                .register(registry);
     }
 
     /** A long poll started waiting; pair every call with {@link #longPollEnded()}. */
