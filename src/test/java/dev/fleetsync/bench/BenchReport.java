@@ -33,11 +33,6 @@ final class BenchReport {
             return rawSqlMachineMillis() / (serviceCpu.postgresMillis() + serviceCpu.generatorMillis());
         }
 
-        /** On the same model, the most the service may spend per call for the throughput ratio {@code goal}. */
-        double serviceBudgetMillis(double goal) {
-            return rawSqlMachineMillis() / goal - serviceCpu.postgresMillis() - serviceCpu.generatorMillis();
-        }
-
         /** What a raw-SQL call costs: PostgreSQL and its client (the idle service's timers are left out). */
         double rawSqlMachineMillis() {
             return rawSqlCpu.postgresMillis() + rawSqlCpu.generatorMillis();

@@ -2,36 +2,30 @@ package dev.fleetsync.bench;
 
 import dev.fleetsync.support.Signing;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The load generator's HTTP: keep-alive connections, one per client in flight, and requests signed with SigV4 as the
- * SDK signs them. Requests are signed before a measured phase ({@link #sign}), so the signing cost of the generator,
- * which shares the machine, is not charged to the service.
+ * The load generator's HTTP: keep-alive connections, one per client in flight ({@link LeanHttp}), and requests signed
+ * with SigV4 as the SDK signs them. Requests are signed and encoded before a measured phase ({@link #sign}), so neither
+ * the signing nor the encoding of the generator, which shares the machine, is charged to the service.
  */
 final class SignedHttp implements AutoCloseable {
-    private final HttpClient client;
+    private final LeanHttp client;
     private final URI endpoint;
 
-    SignedHttp(Vertx vertx, URI endpoint, int connections) {
+    SignedHttp(Vertx vertx, URI endpoint) {
         this.endpoint = endpoint;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setDefaultHost(endpoint.getHost())
-                .setDefaultPort(endpoint.getPort()).setIdleTimeout(0), new PoolOptions().setHttp1MaxSize(connections)
-                .setMaxWaitQueueSize(-1));
+        this.client = new LeanHttp(vertx, endpoint.getHost(), endpoint.getPort());
     }
 
-    /** A request ready to send, signed now (a signature is good for 15 minutes). */
-    record Prepared(String path, Buffer body, MultiMap headers) {
+    /** A request ready to send, signed now (a signature is good for 15 minutes), as the bytes that go on the wire. */
+    record Prepared(String path, Buffer wire) {
     }
 
     /** What came back: the status, the AWS error type (null on success) and the body. */
@@ -48,22 +42,21 @@ final class SignedHttp implements AutoCloseable {
     /** Signed as the principal of {@code account} (see {@link BenchPrincipals}). */
     Prepared sign(String path, String json, String account) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
-        Signing.headers("POST", endpoint.resolve(path), body, BenchPrincipals.accessKey(account), BenchPrincipals.secret(account),
-                Instant.now()).forEach(headers::add);
-        return new Prepared(path, Buffer.buffer(body), headers);
+        URI target = endpoint.resolve(path);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.putAll(Signing.headers("POST", target, body, BenchPrincipals.accessKey(account), BenchPrincipals.secret(account),
+                Instant.now()));
+        // the Host header is the one Signing signed: host:port
+        return new Prepared(path, LeanHttp.encode(path, target.getHost() + ":" + target.getPort(), headers, body));
     }
 
     Future<Answer> send(Prepared request, long timeoutMillis) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(request.path()).setHeaders(request.headers())
-                .setIdleTimeout(timeoutMillis);
-        return client.request(options).compose(sent -> sent.send(request.body()))
-                .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
-                        response.getHeader("X-Amzn-ErrorType"), body.toString(StandardCharsets.UTF_8))));
+        return client.send(request.wire(), timeoutMillis);
     }
 
     @Override
     public void close() {
-        client.close().toCompletionStage().toCompletableFuture().join();
+        client.close();
     }
 }

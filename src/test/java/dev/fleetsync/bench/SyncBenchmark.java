@@ -78,7 +78,7 @@ class SyncBenchmark {
         // the seeded fleets belong to thousands of accounts (BenchSeed.fleets), each with a principal of its own
         settings.put("fleetsync.auth.principals-file", BenchPrincipals.writeFile(Path.of("target", "bench")).toAbsolutePath().toString());
         try (ServiceProcess service = ServiceProcess.start("bench-api", settings, STARTUP, jvm("bench-api"));
-                SignedHttp http = new SignedHttp(vertx, service.endpoint(), 64)) {
+                SignedHttp http = new SignedHttp(vertx, service.endpoint())) {
             double readyMillis = awaitReady(service);
             ProcessStats stats = new ProcessStats(service.pid());
             Thread.sleep(2000);
@@ -121,7 +121,7 @@ class SyncBenchmark {
         String warmFleet = seed.emptyFleetOf("warming", 50);
         String fleet = seed.emptyFleetOf("waiting", robots);
         try (ServiceProcess service = ServiceProcess.start("bench-robots", serviceSettings(database), STARTUP, jvm("bench-robots"));
-                SignedHttp http = new SignedHttp(vertx, service.endpoint(), robots + 16)) {
+                SignedHttp http = new SignedHttp(vertx, service.endpoint())) {
             awaitReady(service);
             ProcessStats stats = new ProcessStats(service.pid());
             HeldPolls held = new HeldPolls(service.endpoint());
