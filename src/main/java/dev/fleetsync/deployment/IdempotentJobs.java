@@ -41,10 +41,9 @@ public class IdempotentJobs {
                 .map(answer -> count(key, answer));
     }
 
-    /** The token's earlier answer when it is known (one read, in a session of its own); otherwise {@code whenNew}. */
+    /** The token's earlier answer when it is known (one read, outside any session); otherwise {@code whenNew}. */
     private Uni<Answer> replayOr(String accountId, IdempotencyKey key, Supplier<Uni<Answer>> whenNew) {
-        return Panache.withSession(() -> tokens.findWithJob(accountId, key.token())
-                .flatMap(used -> used == null ? whenNew.get() : replay(key, used)));
+        return tokens.findWithJob(accountId, key.token()).flatMap(used -> used == null ? whenNew.get() : replay(key, used));
     }
 
     /** The job a call answered, and whether this call created it or replayed an earlier one. */

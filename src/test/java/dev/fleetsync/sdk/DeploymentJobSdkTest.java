@@ -206,7 +206,28 @@ class DeploymentJobSdkTest {
 
         assertThat(again.arn()).isEqualTo(first.arn());
         assertThat(again.createdAt()).isEqualTo(first.createdAt());
+        // every member but the status, which the rollout may have moved on, is the stored job's
+        assertThat(again.toBuilder().status((String) null).build())
+                .usingEquals((a, b) -> a.equalsBySdkFields(b)).isEqualTo(first.toBuilder().status((String) null).build());
         assertThat(jobsOf(fleet)).hasSize(2);
+    }
+
+    @Test
+    void aReplayedCreateAnswersEveryMemberOfTheStoredJob() {
+        String fleet = fleet();
+        String app = seed.applicationWithVersions(1);
+        String token = UUID.randomUUID().toString();
+        var request = deploy(fleet, app, "1").clientRequestToken(token).deploymentConfig(c -> c.concurrentDeploymentPercentage(35)
+                .failureThresholdPercentage(10).robotDeploymentTimeoutInSeconds(600L)
+                .downloadConditionFile(f -> f.bucket("conditions").key("robot/ready.txt").etag("\"abc\""))).build();
+
+        CreateDeploymentJobResponse first = robomaker.createDeploymentJob(request);
+        CreateDeploymentJobResponse again = robomaker.createDeploymentJob(request);
+
+        assertThat(again.toBuilder().status((String) null).build())
+                .usingEquals((a, b) -> a.equalsBySdkFields(b)).isEqualTo(first.toBuilder().status((String) null).build());
+        assertThat(again.deploymentConfig().downloadConditionFile().key()).isEqualTo("robot/ready.txt");
+        assertThat(again.deploymentApplicationConfigs().get(0).launchConfig().environmentVariables()).containsEntry("MODE", "test");
     }
 
     @Test
