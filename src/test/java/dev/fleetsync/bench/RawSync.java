@@ -22,9 +22,13 @@ final class RawSync {
     private static final String SELECT_LATEST = "select " + JOB_COLUMNS + " from deployment_job where account_id = $1 and fleet_arn = $2 "
             + "and status <> $3 and exists (select 1 from fleet f where f.account_id = $1 and f.arn = $2) "
             + "order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
-    private static final String TOKEN_WITH_JOB = "select t.account_id, t.token, t.created_at, t.fingerprint, t.job_arn, t.operation, "
-            + JOB_COLUMNS.replaceAll("(\\w+)", "j.$1") + " from client_token t, deployment_job j where t.account_id = $1 and t.token = $2 "
-            + "and j.account_id = t.account_id and j.arn = t.job_arn";
+    /** As ClientTokenRepository sends it. */
+    private static final String TOKEN_WITH_JOB = """
+            select t.operation, t.fingerprint, t.created_at as token_created_at, j.fleet_arn, j.status, j.application_arn, j.application_version,
+                   j.launch_config, j.concurrent_percentage, j.failure_threshold_percentage, j.robot_timeout_seconds,
+                   j.download_condition_file, j.failure_code, j.failure_reason, j.created_at as job_created_at, j.updated_at, j.arn
+            from client_token t join deployment_job j on j.account_id = t.account_id and j.arn = t.job_arn
+            where t.account_id = $1 and t.token = $2""";
     private static final String INSERT_TOKEN = "insert into client_token (created_at, fingerprint, job_arn, operation, account_id, token) "
             + "values ($1, $2, $3, $4, $5, $6)";
     private static final String INSERT_JOB = "insert into deployment_job (application_arn, application_version, concurrent_percentage, "
