@@ -1,5 +1,6 @@
 package dev.fleetsync.bench;
 
+import dev.fleetsync.deployment.ClientTokenRepository;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -22,13 +23,8 @@ final class RawSync {
     private static final String SELECT_LATEST = "select " + JOB_COLUMNS + " from deployment_job where account_id = $1 and fleet_arn = $2 "
             + "and status <> $3 and exists (select 1 from fleet f where f.account_id = $1 and f.arn = $2) "
             + "order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
-    /** As ClientTokenRepository sends it. */
-    private static final String TOKEN_WITH_JOB = """
-            select t.operation, t.fingerprint, t.created_at as token_created_at, j.fleet_arn, j.status, j.application_arn, j.application_version,
-                   j.launch_config, j.concurrent_percentage, j.failure_threshold_percentage, j.robot_timeout_seconds,
-                   j.download_condition_file, j.failure_code, j.failure_reason, j.created_at as job_created_at, j.updated_at, j.arn
-            from client_token t join deployment_job j on j.account_id = t.account_id and j.arn = t.job_arn
-            where t.account_id = $1 and t.token = $2""";
+    /** The retry's read, exactly as the service sends it. */
+    private static final String TOKEN_WITH_JOB = ClientTokenRepository.TOKEN_WITH_JOB;
     private static final String INSERT_TOKEN = "insert into client_token (created_at, fingerprint, job_arn, operation, account_id, token) "
             + "values ($1, $2, $3, $4, $5, $6)";
     private static final String INSERT_JOB = "insert into deployment_job (application_arn, application_version, concurrent_percentage, "
