@@ -25,7 +25,7 @@ final class SignedHttp implements AutoCloseable {
     }
 
     /** A request ready to send, signed now (a signature is good for 15 minutes), as the bytes that go on the wire. */
-    record Prepared(String path, Buffer wire) {
+    record Prepared(Buffer wire) {
     }
 
     /** What came back: the status, the AWS error type (null on success) and the body. */
@@ -48,7 +48,7 @@ final class SignedHttp implements AutoCloseable {
         headers.putAll(Signing.headers("POST", target, body, BenchPrincipals.accessKey(account), BenchPrincipals.secret(account),
                 Instant.now()));
         // the Host header is the one Signing signed: host:port
-        return new Prepared(path, LeanHttp.encode(path, target.getHost() + ":" + target.getPort(), headers, body));
+        return new Prepared(LeanHttp.encode(path, target.getHost() + ":" + target.getPort(), headers, body));
     }
 
     Future<Answer> send(Prepared request, long timeoutMillis) {
