@@ -18,9 +18,6 @@ import java.util.Map;
  * show how much the service may spend per call for a throughput ratio to be reachable at all.
  */
 final class CpuAccount {
-    /** USER_HZ, the unit of the CPU times in /proc; 100 on every Linux the JDK runs on. */
-    private static final double TICKS_PER_SECOND = 100.0;
-
     private final ProcessStats service;
     private final ProcessStats generator;
     /** The postmaster of the benchmark's PostgreSQL, or -1 when it does not run on this machine (a configured database). */
@@ -102,7 +99,7 @@ final class CpuAccount {
                 sum += process.getValue();
             }
         }
-        return sum / TICKS_PER_SECOND;
+        return sum / ProcessStats.TICKS_PER_SECOND;
     }
 
     private boolean descends(long pid, Map<Long, Long> parents) {
@@ -124,7 +121,7 @@ final class CpuAccount {
                     busy += Long.parseLong(cpu[field]);
                 }
             }
-            return busy / TICKS_PER_SECOND;
+            return busy / ProcessStats.TICKS_PER_SECOND;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 /** Resident memory and CPU time of a process, read from Linux's /proc (the machine the benchmark is meant for). */
 final class ProcessStats {
     /** USER_HZ, the unit of the CPU times in /proc/[pid]/stat; 100 on every Linux the JDK runs on. */
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
 
     private final long pid;
 
