@@ -41,7 +41,7 @@ class SyncBenchmark {
     private final int[] clients = ints(System.getProperty("bench.clients", "1,16,64"));
     private final int[] fleetSizes = ints(System.getProperty("bench.fleet-sizes", "100,1000,10000"));
     private final int robots = Integer.getInteger("bench.robots", 2000);
-    private final int jitRounds = Integer.getInteger("bench.jit-rounds", 12);
+    private final int jitRounds = Integer.getInteger("bench.jit-rounds", 30);
     private final int jitRoundCalls = Integer.getInteger("bench.jit-round-calls", 1000);
     /** The compilers' share of a JVM's CPU in a warm-up round below which the JVM counts as warm. */
     private static final double JIT_SETTLED = 0.10;
