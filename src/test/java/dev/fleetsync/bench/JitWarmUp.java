@@ -16,8 +16,8 @@ import java.util.function.IntFunction;
  * generator's compilers took half of its CPU. Measuring then charges each side for compiling itself, which a process
  * that has been up a while no longer does: the figures were those of start-up, not of the write path.
  * <p>
- * Why two rounds in a row: C2 finishes the tail of the stack in bursts; a round at 13 % was followed by one at 31 %, and a
- * single quiet round let a run measure with a third of the service's CPU still in the compilers.
+ * Why two rounds in a row: C2 finishes the tail of the stack in bursts (a round at 13 % was followed by one at 31 %), so
+ * one quiet round does not yet mean the compilers are done.
  */
 final class JitWarmUp {
     static final int IN_A_ROW = 2;
