@@ -1,37 +1,56 @@
 package dev.fleetsync.application;
 
-import dev.fleetsync.common.ServiceError;
-import dev.fleetsync.common.UniqueViolations;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.common.Writes;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 
 /** CreateRobotApplicationVersion: numbered snapshots of $LATEST. */
 @ApplicationScoped
 public class ApplicationVersionService {
-    static final String VERSION_KEY = "pk_robot_application_version";
-    static final int COLLISION_RETRIES = 3;
+    private final RobotApplicationRepository applications;
+    private final RobotApplicationVersionRepository versions;
+    private final Clock clock;
+    private final Quotas quotas;
 
-    private final VersionSnapshots snapshots;
-
-    public ApplicationVersionService(VersionSnapshots snapshots) {
-        this.snapshots = snapshots;
+    public ApplicationVersionService(RobotApplicationRepository applications, RobotApplicationVersionRepository versions, Clock clock,
+            Quotas quotas) {
+        this.applications = applications;
+        this.versions = versions;
+        this.clock = clock;
+        this.quotas = quotas;
     }
 
     /**
-     * The head's row lock already serializes numbering; should two attempts still pick one number (the primary key
-     * says so at commit), the loser runs again in a fresh transaction, and after {@value #COLLISION_RETRIES} retries
-     * answers ThrottlingException, which the SDKs retry, rather than a 500.
+     * Copies $LATEST to version max+1. The head stays locked until commit, so concurrent calls on one application number
+     * their versions one after another, and the snapshot is of the revision that was checked. Two attempts that still
+     * pick one number meet on the version's primary key (common/Constraint.APPLICATION_VERSION: the loser runs again).
      */
     public Uni<ApplicationView> createVersion(String accountId, String arn, String currentRevisionId, List<String> s3Etags,
             String imageDigest) {
-        return Uni.createFrom().deferred(() -> snapshots.snapshot(accountId, arn, currentRevisionId, s3Etags, imageDigest))
-                .onFailure(ApplicationVersionService::isCollision).retry().atMost(COLLISION_RETRIES)
-                .onFailure(ApplicationVersionService::isCollision).transform(t -> ServiceError.THROTTLING.exception(
-                        "Versions of " + arn + " are being created concurrently; retry the request"));
-    }
-
-    static boolean isCollision(Throwable failure) {
-        return UniqueViolations.isUnique(failure, VERSION_KEY);
+        return Writes.inTransaction(arn, () -> applications.findForUpdate(accountId, arn)
+                .onItem().ifNull().failWith(() -> RobotApplicationService.notFound(arn))
+                .map(head -> Revisions.check(head, currentRevisionId))
+                .call(() -> quotas.check(accountId, Quota.VERSIONS_PER_APPLICATION, arn))
+                .chain(head -> versions.maxVersion(accountId, arn).chain(max -> {
+                    List<ApplicationSource> sources = SourcesJson.read(head.sources);
+                    PinRules.check(head, sources, s3Etags, imageDigest);
+                    RobotApplicationVersion version = new RobotApplicationVersion();
+                    version.accountId = accountId;
+                    version.applicationArn = arn;
+                    version.version = max + 1;
+                    version.suiteName = head.suiteName;
+                    version.suiteVersion = head.suiteVersion;
+                    version.sources = head.sources;
+                    version.environmentUri = head.environmentUri;
+                    version.imageDigest = imageDigest;
+                    version.revisionId = head.revisionId;
+                    version.createdAt = Timestamps.now(clock);
+                    return versions.persist(version).map(saved -> ApplicationView.of(head, saved, null));
+                })));
     }
 }

@@ -5,6 +5,7 @@ import dev.fleetsync.common.Page;
 import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.common.Writes;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
@@ -39,10 +40,9 @@ public class RobotApplicationService {
         this.quotas = quotas;
     }
 
-    /** A duplicate name fails at commit with uq_robot_application_name; the caller maps it. */
-    @WithTransaction
+    /** Names are unique per account, however concurrent the calls (common/Constraint.APPLICATION_NAME). */
     public Uni<ApplicationView> create(String accountId, String name, ApplicationContent content, Map<String, String> appTags) {
-        return Uni.createFrom().item(() -> ContentRules.check(content)).chain(checked -> {
+        return Writes.inTransaction(name, () -> Uni.createFrom().item(() -> ContentRules.check(content)).chain(checked -> {
             RobotApplication head = new RobotApplication();
             head.accountId = accountId;
             head.name = name;
@@ -54,7 +54,7 @@ public class RobotApplicationService {
             return quotas.check(accountId, Quota.ROBOT_APPLICATIONS).chain(() -> applications.persist(head))
                     .call(() -> tags.put(accountId, head.arn, appTags))
                     .map(saved -> ApplicationView.of(saved, shown));
-        });
+        }));
     }
 
     /** Changes $LATEST under the row lock, so the {@code currentRevisionId} compare-and-set is atomic. */

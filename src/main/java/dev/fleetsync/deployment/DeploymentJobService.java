@@ -7,6 +7,8 @@ import dev.fleetsync.common.PageRequest;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.deployment.idempotency.IdempotencyKey;
+import dev.fleetsync.deployment.idempotency.IdempotentJobs;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
 import dev.fleetsync.deployment.rollout.RolloutSql;
 import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
@@ -28,12 +30,9 @@ import java.util.Map;
 @ApplicationScoped
 public class DeploymentJobService {
     public static final int PAGE_LIMIT = 200;
-    public static final String CREATE = "CreateDeploymentJob";
-    public static final String SYNC = "SyncDeploymentJob";
 
     private final DeploymentJobRepository jobs;
     private final RobotDeploymentRepository robotDeployments;
-    private final ClientTokenRepository tokens;
     private final IdempotentJobs idempotent;
     private final ApplicationVersions applicationVersions;
     private final FleetService fleets;
@@ -44,12 +43,10 @@ public class DeploymentJobService {
     private final Clock clock;
     private final Quotas quotas;
 
-    public DeploymentJobService(DeploymentJobRepository jobs, RobotDeploymentRepository robotDeployments, ClientTokenRepository tokens,
-            IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags,
+    public DeploymentJobService(DeploymentJobRepository jobs, RobotDeploymentRepository robotDeployments, IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags,
             RolloutSql rollout, RolloutScheduler scheduler, ArnFactory arns, Clock clock, Quotas quotas) {
         this.jobs = jobs;
         this.robotDeployments = robotDeployments;
-        this.tokens = tokens;
         this.idempotent = idempotent;
         this.applicationVersions = applicationVersions;
         this.fleets = fleets;
@@ -63,9 +60,10 @@ public class DeploymentJobService {
 
     /** Deploys an application version to every robot of the fleet. */
     public Uni<JobDetails> create(String accountId, IdempotencyKey key, JobSpec spec, Map<String, String> jobTags) {
-        return idempotent.once(accountId, key, () -> fleets.require(accountId, spec.fleetArn())
+        String arn = arns.deploymentJob(accountId);
+        return idempotent.once(accountId, key, arn, () -> fleets.require(accountId, spec.fleetArn())
                         .call(() -> applicationVersions.require(accountId, spec.applicationArn(), spec.applicationVersion()))
-                        .flatMap(fleet -> start(accountId, key, spec, true, jobTags)))
+                        .flatMap(fleet -> start(accountId, arn, spec, true, jobTags)))
                 .invoke(job -> scheduler.kick(accountId, job.arn))
                 .flatMap(job -> withTags(job));
     }
@@ -75,9 +73,10 @@ public class DeploymentJobService {
      * job's application and settings, targeting the robots not in sync with that application version.
      */
     public Uni<JobDetails> sync(String accountId, IdempotencyKey key, String fleetArn) {
-        return idempotent.once(accountId, key, () -> jobs.latestOfExistingFleet(accountId, fleetArn)
+        String arn = arns.deploymentJob(accountId);
+        return idempotent.once(accountId, key, arn, () -> jobs.latestOfExistingFleet(accountId, fleetArn)
                         .onItem().ifNull().switchTo(() -> nothingToSynchronize(accountId, fleetArn))
-                        .flatMap(latest -> start(accountId, key, JobSettingsCodec.read(latest), false, Map.of())))
+                        .flatMap(latest -> start(accountId, arn, JobSettingsCodec.read(latest), false, Map.of())))
                 .invoke(job -> scheduler.kick(accountId, job.arn))
                 .map(job -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), Map.of()));
     }
@@ -88,20 +87,18 @@ public class DeploymentJobService {
                 "Fleet " + fleetArn + " has no deployment to synchronize to; create a deployment job first")));
     }
 
-    private Uni<DeploymentJob> start(String accountId, IdempotencyKey key, JobSpec spec, boolean everyRobot, Map<String, String> jobTags) {
+    private Uni<DeploymentJob> start(String accountId, String arn, JobSpec spec, boolean everyRobot, Map<String, String> jobTags) {
         Instant now = Timestamps.now(clock);
         DeploymentJob job = new DeploymentJob();
         job.accountId = accountId;
-        job.arn = arns.deploymentJob(accountId);
+        job.arn = arn;
         job.status = DeploymentStatus.Pending;
         job.createdAt = now;
         job.updatedAt = now;
         JobSettingsCodec.write(job, spec);
-        // Token first: racing calls with one token then meet on its key before they meet on the fleet's active-job index.
-        return tokens.persist(IdempotentJobs.tokenFor(accountId, key, job))
-                .chain(() -> jobs.persist(job))
+        return jobs.persist(job)
                 .call(() -> jobs.flush())
-                .call(() -> quotas.confirm(accountId, Quota.ACTIVE_DEPLOYMENT_JOBS)) // after the token: a replay is no new job
+                .call(() -> quotas.confirm(accountId, Quota.ACTIVE_DEPLOYMENT_JOBS)) // after the insert: a racing duplicate met its constraint first
                 .call(() -> robotDeployments.addTargets(job, everyRobot))
                 .call(() -> fleets.recordDeployment(accountId, job.fleetArn, job.arn, job.status.name(), now))
                 .call(() -> tags.put(accountId, job.arn, jobTags));

@@ -1,55 +1,98 @@
 package dev.fleetsync.robot;
 
+import dev.fleetsync.common.ArnFactory;
 import dev.fleetsync.common.Page;
 import dev.fleetsync.common.PageRequest;
-import dev.fleetsync.common.ServiceError;
+import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
-import dev.fleetsync.common.UniqueViolations;
+import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.common.Writes;
+import dev.fleetsync.fleet.FleetService;
+import dev.fleetsync.quota.Quota;
+import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Map;
 
-/** The robot operations. Writes run in {@link RobotWrites}; here their constraint violations become API errors. */
+/** The robot operations. Each write is one transaction; its constraints' meaning is in {@code common/Constraint}. */
 @ApplicationScoped
 public class RobotService {
     public static final int PAGE_LIMIT = 200;
-    static final String UNIQUE_GREENGRASS_GROUP = "uq_robot_greengrass_group";
-    static final String FK_FLEET = "fk_robot_fleet";
 
-    private final RobotWrites writes;
     private final RobotRepository robots;
+    private final FleetService fleets;
     private final TagRepository tags;
+    private final ArnFactory arns;
+    private final Clock clock;
+    private final Quotas quotas;
 
-    public RobotService(RobotWrites writes, RobotRepository robots, TagRepository tags) {
-        this.writes = writes;
+    public RobotService(RobotRepository robots, FleetService fleets, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas) {
         this.robots = robots;
+        this.fleets = fleets;
         this.tags = tags;
+        this.arns = arns;
+        this.clock = clock;
+        this.quotas = quotas;
     }
 
     /** A Greengrass group serves one robot: a second robot on it, however concurrent, is ResourceAlreadyExists. */
     public Uni<RobotDetails> create(String accountId, String name, Architecture architecture, String greengrassGroupId,
             Map<String, String> robotTags) {
-        return writes.create(accountId, name, architecture, greengrassGroupId, robotTags)
-                .onFailure(t -> UniqueViolations.isUnique(t, UNIQUE_GREENGRASS_GROUP))
-                .transform(t -> ServiceError.RESOURCE_ALREADY_EXISTS.exception(
-                        "A robot with greengrassGroupId " + greengrassGroupId + " already exists"));
+        return Writes.inTransaction(greengrassGroupId, () -> {
+            Robot robot = new Robot();
+            robot.accountId = accountId;
+            robot.name = name;
+            robot.architecture = architecture.name();
+            robot.greengrassGroupId = greengrassGroupId;
+            robot.status = RobotStatus.Available.name();
+            robot.createdAt = Timestamps.now(clock);
+            robot.arn = arns.named(ResourceType.ROBOT, accountId, name, robot.createdAt);
+            return quotas.check(accountId, Quota.ROBOTS).chain(() -> robots.persist(robot))
+                    .call(() -> tags.put(accountId, robot.arn, robotTags))
+                    .map(saved -> new RobotDetails(saved, robotTags == null ? Map.of() : robotTags));
+        });
     }
 
+    /** Deletes the robot and its tags, whatever fleet or deployment it is in; its deployment history stays with the jobs. */
     public Uni<Void> delete(String accountId, String arn) {
-        return writes.delete(accountId, arn);
+        return Writes.inTransaction(arn, () -> requireLocked(accountId, arn)
+                .call(robot -> tags.removeAll(accountId, arn))
+                .call(robots::delete)
+                .replaceWithVoid());
     }
 
-    /** A fleet deleted between our check and the commit breaks fk_robot_fleet: that is the fleet missing, too. */
+    /** Puts the robot in the fleet; a robot already there stays as it is, one in another fleet is refused. */
     public Uni<Membership> register(String accountId, String fleetArn, String robotArn) {
-        return writes.register(accountId, fleetArn, robotArn)
-                .onFailure(t -> UniqueViolations.isForeignKey(t, FK_FLEET))
-                .transform(t -> ServiceException.notFound("Fleet " + fleetArn + " does not exist"));
+        return Writes.inTransaction(fleetArn, () -> fleets.require(accountId, fleetArn)
+                .chain(fleet -> requireLocked(accountId, robotArn))
+                .call(robot -> robot.fleetArn == null ? quotas.check(accountId, Quota.ROBOTS_PER_FLEET, fleetArn)
+                        : Uni.createFrom().voidItem())
+                .invoke(robot -> {
+                    if (robot.fleetArn == null) {
+                        robot.fleetArn = fleetArn;
+                        robot.status = RobotStatus.Registered.name();
+                    } else if (!robot.fleetArn.equals(fleetArn)) {
+                        throw ServiceException.invalid("Robot " + robotArn + " is already registered to fleet " + robot.fleetArn
+                                + "; deregister it first");
+                    }
+                })
+                .map(robot -> new Membership(fleetArn, robotArn)));
     }
 
     public Uni<Membership> deregister(String accountId, String fleetArn, String robotArn) {
-        return writes.deregister(accountId, fleetArn, robotArn);
+        return Writes.inTransaction(fleetArn, () -> fleets.require(accountId, fleetArn)
+                .chain(fleet -> requireLocked(accountId, robotArn))
+                .invoke(robot -> {
+                    if (!fleetArn.equals(robot.fleetArn)) {
+                        throw ServiceException.notFound("Robot " + robotArn + " is not registered to fleet " + fleetArn);
+                    }
+                    robot.fleetArn = null;
+                    robot.status = RobotStatus.Available.name();
+                })
+                .map(robot -> new Membership(fleetArn, robotArn)));
     }
 
     @WithSession
@@ -63,6 +106,11 @@ public class RobotService {
     public Uni<Page<Robot>> list(String accountId, RobotFilter filter, PageRequest page) {
         return robots.page(accountId, filter, page.withOneMore())
                 .map(found -> Page.of(found, page.size(), r -> r.createdAt, r -> r.arn));
+    }
+
+    /** The robot, locked so concurrent register/deregister/delete of it take turns; another account's is missing. */
+    private Uni<Robot> requireLocked(String accountId, String arn) {
+        return robots.findForUpdate(accountId, arn).onItem().ifNull().failWith(() -> notFound(arn));
     }
 
     /** Another account's robot is reported exactly as a missing one. */

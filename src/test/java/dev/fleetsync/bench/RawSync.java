@@ -1,6 +1,6 @@
 package dev.fleetsync.bench;
 
-import dev.fleetsync.deployment.ClientTokenRepository;
+import dev.fleetsync.deployment.idempotency.ClientTokenRepository;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;

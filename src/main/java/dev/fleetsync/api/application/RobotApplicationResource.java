@@ -19,8 +19,6 @@ import dev.fleetsync.application.ApplicationVersionService;
 import dev.fleetsync.application.RobotApplicationService;
 import dev.fleetsync.application.VersionRef;
 import dev.fleetsync.auth.CallerAccount;
-import dev.fleetsync.common.ServiceError;
-import dev.fleetsync.common.UniqueViolations;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,8 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class RobotApplicationResource {
-    static final String NAME_KEY = "uq_robot_application_name";
-
     private final RobotApplicationService applications;
     private final ApplicationVersionService versions;
     private final RequestValidator validator;
@@ -53,9 +49,6 @@ public class RobotApplicationResource {
         return applications.create(caller.accountId(), request.name(),
                         RobotApplicationWire.content(request.robotSoftwareSuite(), request.sources(), request.environment()),
                         request.tags())
-                .onFailure(t -> UniqueViolations.isUnique(t, NAME_KEY))
-                .transform(t -> ServiceError.RESOURCE_ALREADY_EXISTS.exception(
-                        "A robot application named " + request.name() + " already exists"))
                 .map(CreateRobotApplicationResponse::of);
     }
 

@@ -17,7 +17,8 @@ import dev.fleetsync.common.PageRequest;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.deployment.DeploymentJobService;
 import dev.fleetsync.deployment.DeploymentStatus;
-import dev.fleetsync.deployment.IdempotencyKey;
+import dev.fleetsync.deployment.idempotency.IdempotencyKey;
+import dev.fleetsync.deployment.idempotency.IdempotentOperation;
 import dev.fleetsync.deployment.JobDetails;
 import dev.fleetsync.deployment.JobSpec;
 import io.smallrye.mutiny.Uni;
@@ -49,9 +50,9 @@ public class DeploymentResource {
     public Uni<CreateDeploymentJobResponse> createDeploymentJob(CreateDeploymentJobRequest request) {
         validator.check(request);
         JobSpec spec = mapper.spec(request.fleet(), request.deploymentApplicationConfigs().get(0), request.deploymentConfig());
-        IdempotencyKey key = new IdempotencyKey(request.clientRequestToken(), DeploymentJobService.CREATE,
-                Fingerprints.of(DeploymentJobService.CREATE, new CreateDeploymentJobRequest(request.deploymentConfig(), null,
-                        request.fleet(), request.deploymentApplicationConfigs(), request.tags())));
+        IdempotencyKey key = IdempotencyKey.of(request.clientRequestToken(), IdempotentOperation.CREATE_DEPLOYMENT_JOB,
+                new CreateDeploymentJobRequest(request.deploymentConfig(), null, request.fleet(), request.deploymentApplicationConfigs(),
+                        request.tags()));
         return jobs.create(caller.accountId(), key, spec, request.tags()).map(job -> new CreateDeploymentJobResponse(job.job().arn,
                 job.job().fleetArn, job.job().status.name(), mapper.applicationConfigs(job), job.job().failureReason, job.job().failureCode,
                 job.job().createdAt, mapper.deploymentConfig(job), job.tags()));
@@ -61,8 +62,8 @@ public class DeploymentResource {
     @Path("syncDeploymentJob")
     public Uni<SyncDeploymentJobResponse> syncDeploymentJob(SyncDeploymentJobRequest request) {
         validator.check(request);
-        IdempotencyKey key = new IdempotencyKey(request.clientRequestToken(), DeploymentJobService.SYNC,
-                Fingerprints.of(DeploymentJobService.SYNC, new SyncDeploymentJobRequest(null, request.fleet())));
+        IdempotencyKey key = IdempotencyKey.of(request.clientRequestToken(), IdempotentOperation.SYNC_DEPLOYMENT_JOB,
+                new SyncDeploymentJobRequest(null, request.fleet()));
         return jobs.sync(caller.accountId(), key, request.fleet()).map(job -> new SyncDeploymentJobResponse(job.job().arn,
                 job.job().fleetArn, job.job().status.name(), mapper.deploymentConfig(job), mapper.applicationConfigs(job),
                 job.job().failureReason, job.job().failureCode, job.job().createdAt));

@@ -1,4 +1,4 @@
-package dev.fleetsync.api.deployment;
+package dev.fleetsync.deployment.idempotency;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

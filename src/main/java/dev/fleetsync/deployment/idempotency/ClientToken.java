@@ -1,4 +1,4 @@
-package dev.fleetsync.deployment;
+package dev.fleetsync.deployment.idempotency;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
-package dev.fleetsync.deployment;
+package dev.fleetsync.deployment.idempotency;
 
+import dev.fleetsync.deployment.DeploymentJob;
+import dev.fleetsync.deployment.DeploymentStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
