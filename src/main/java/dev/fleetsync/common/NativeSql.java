@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>
  * Native selects are avoided on purpose. Hibernate Reactive (3.2) never reuses a native select's plan: the wrapper of
  * its result mapping has no equals(), so each call added one more plan under the same hash, the plan cache filled with
- * copies, and every lookup walked them all (about a tenth of a Sync's CPU in the benchmark's profile; see
+ * copies, and every lookup walked them all (a visible share of a Sync's CPU in the benchmark's profile; see
  * QueryPlanCacheTest). Native updates' plans and HQL's are reused, so rows are read with HQL and native statements run
  * here.
  */

@@ -1,6 +1,7 @@
 package dev.fleetsync.deployment;
 
 import dev.fleetsync.application.RobotApplicationService;
+import dev.fleetsync.common.ServiceError;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,10 +14,30 @@ public class ApplicationVersions {
         this.applications = applications;
     }
 
-    /** Runs in the caller's session; a missing version is ResourceNotFoundException naming it. */
-    public Uni<Void> require(String accountId, String applicationArn, int version) {
-        return applications.versionExists(accountId, applicationArn, version)
-                .flatMap(exists -> exists ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(DeploymentJobService.versionMissing(applicationArn, version)));
+    /**
+     * The version's number, in the caller's session; a missing version is ResourceNotFoundException naming it, and so
+     * is text that is no number this service could have made (0, or too large).
+     */
+    public Uni<Integer> require(String accountId, String applicationArn, String version) {
+        Integer number = number(version);
+        if (number == null) {
+            return Uni.createFrom().failure(missing(applicationArn, version));
+        }
+        return applications.versionExists(accountId, applicationArn, number)
+                .flatMap(exists -> exists ? Uni.createFrom().item(number) : Uni.createFrom().failure(missing(applicationArn, version)));
+    }
+
+    /** The positive number the text spells, or null. */
+    static Integer number(String version) {
+        try {
+            int number = Integer.parseInt(version);
+            return number > 0 ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static RuntimeException missing(String applicationArn, String version) {
+        return ServiceError.RESOURCE_NOT_FOUND.exception("Robot application " + applicationArn + " has no version " + version);
     }
 }

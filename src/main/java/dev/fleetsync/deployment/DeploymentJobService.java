@@ -4,7 +4,6 @@ import dev.fleetsync.common.AccountArn;
 import dev.fleetsync.common.ArnFactory;
 import dev.fleetsync.common.Page;
 import dev.fleetsync.common.PageRequest;
-import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.idempotency.IdempotencyKey;
@@ -16,6 +15,7 @@ import dev.fleetsync.fleet.FleetService;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -59,11 +59,11 @@ public class DeploymentJobService {
     }
 
     /** Deploys an application version to every robot of the fleet. */
-    public Uni<JobDetails> create(String accountId, IdempotencyKey key, JobSpec spec, Map<String, String> jobTags) {
+    public Uni<JobDetails> create(String accountId, IdempotencyKey key, JobRequest request, Map<String, String> jobTags) {
         String arn = arns.deploymentJob(accountId);
-        return idempotent.once(accountId, key, arn, () -> fleets.require(accountId, spec.fleetArn())
-                        .call(() -> applicationVersions.require(accountId, spec.applicationArn(), spec.applicationVersion()))
-                        .flatMap(fleet -> start(accountId, arn, spec, true, jobTags)))
+        return idempotent.once(accountId, key, arn, () -> fleets.require(accountId, request.fleetArn())
+                        .chain(fleet -> applicationVersions.require(accountId, request.applicationArn(), request.applicationVersion()))
+                        .flatMap(version -> start(accountId, arn, request.withVersion(version), true, jobTags)))
                 .invoke(job -> scheduler.kick(accountId, job.arn))
                 .flatMap(job -> withTags(job));
     }
@@ -150,11 +150,7 @@ public class DeploymentJobService {
     }
 
     private Uni<JobDetails> withTags(DeploymentJob job) {
-        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> tags.tagsOf(job.accountId, job.arn))
+        return Panache.withSession(() -> tags.tagsOf(job.accountId, job.arn))
                 .map(jobTags -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), jobTags));
-    }
-
-    static ServiceException versionMissing(String applicationArn, int version) {
-        return ServiceError.RESOURCE_NOT_FOUND.exception("Robot application " + applicationArn + " has no version " + version);
     }
 }

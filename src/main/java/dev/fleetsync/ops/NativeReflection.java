@@ -7,7 +7,7 @@ import dev.fleetsync.api.fleet.FleetWire;
 import dev.fleetsync.api.robot.RobotWire;
 import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.shape.Filter;
-import dev.fleetsync.api.shape.RobotSummary;
+import dev.fleetsync.api.robot.RobotSummary;
 import dev.fleetsync.api.tag.TagWire;
 import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.deployment.DownloadConditionFile;

@@ -173,7 +173,12 @@ class RolloutTest {
         List<Agent> first = awaitAll(robots, 2);
 
         first.get(0).reportOk(job, "Launching", 60, "Failed", "PreLaunchFileFailure");
-        assertThat(awaitStatus(job, DeploymentStatus.IN_PROGRESS).status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
+        // the failure freed a slot, but the threshold is reached: the robots still waiting get nothing, however long
+        // they poll, and the job waits for the one still running
+        List<Agent> waiting = robots.stream().filter(r -> first.stream().noneMatch(a -> a.robotArn().equals(r)))
+                .map(r -> new Agent(endpoint, r)).toList();
+        assertThat(waiting).allSatisfy(a -> assertThat(a.poll(1).getString("deploymentJob")).isNull());
+        assertThat(robomaker.describeDeploymentJob(r -> r.job(job)).status()).isEqualTo(DeploymentStatus.IN_PROGRESS);
         first.get(1).reportOk(job, "Finished", 100, "Succeeded", null);
 
         DescribeDeploymentJobResponse failed = awaitStatus(job, DeploymentStatus.FAILED);

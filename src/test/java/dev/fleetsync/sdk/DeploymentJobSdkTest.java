@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.ConcurrentDeploymentException;
 import software.amazon.awssdk.services.robomaker.model.CreateDeploymentJobResponse;
@@ -80,6 +82,33 @@ class DeploymentJobSdkTest {
 
         assertThatThrownBy(() -> robomaker.createDeploymentJob(deploy(fleet, app, "7").build()))
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("version 7");
+
+        assertThat(jobsOf(fleet)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "2147483648", "99999999999999999999"})
+    void aVersionNoApplicationCouldHaveIsNotFoundNamingItAsWritten(String version) {
+        String fleet = fleet();
+        String app = seed.applicationWithVersions(1);
+
+        assertThatThrownBy(() -> robomaker.createDeploymentJob(deploy(fleet, app, version).build()))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("has no version " + version);
+
+        assertThat(jobsOf(fleet)).isEmpty();
+    }
+
+    @Test
+    void environmentVariableNamesStartingWithAwsAreReservedAndLeaveNothing() {
+        String fleet = fleet();
+        String app = seed.applicationWithVersions(1);
+
+        assertThatThrownBy(() -> robomaker.createDeploymentJob(deploy(fleet, app, "1")
+                .deploymentApplicationConfigs(c -> c.application(app).applicationVersion("1")
+                        .launchConfig(l -> l.packageName("p").launchFile("l.launch").environmentVariables(Map.of("AWS_REGION", "x"))))
+                .build()))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("'AWS_REGION'", "deploymentApplicationConfigs[0].launchConfig.environmentVariables", "reserved"));
 
         assertThat(jobsOf(fleet)).isEmpty();
     }

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 
 /**
  * Puts rows straight into the database for tests that need state the API cannot make quickly or at all yet:
- * large fleets, and robots that finished a deployment (the rollout arrives with its own issue).
+ * large fleets, and robots that finished a deployment, without running a rollout.
  */
 public final class Seed {
     public static final String ACCOUNT = "123456789012";

@@ -1,14 +1,18 @@
 package dev.fleetsync.api.deployment;
 
+import dev.fleetsync.api.deployment.DeploymentWire.CreateDeploymentJobResponse;
 import dev.fleetsync.api.deployment.DeploymentWire.DeploymentApplicationConfig;
 import dev.fleetsync.api.deployment.DeploymentWire.DeploymentConfig;
 import dev.fleetsync.api.deployment.DeploymentWire.DeploymentLaunchConfig;
+import dev.fleetsync.api.deployment.DeploymentWire.DescribeDeploymentJobResponse;
 import dev.fleetsync.api.deployment.DeploymentWire.ProgressDetail;
 import dev.fleetsync.api.deployment.DeploymentWire.S3Object;
-import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.api.deployment.DeploymentWire.SyncDeploymentJobResponse;
 import dev.fleetsync.config.FleetSyncConfig;
+import dev.fleetsync.deployment.DeploymentJob;
 import dev.fleetsync.deployment.DownloadConditionFile;
 import dev.fleetsync.deployment.JobDetails;
+import dev.fleetsync.deployment.JobRequest;
 import dev.fleetsync.deployment.JobSpec;
 import dev.fleetsync.deployment.LaunchConfig;
 import dev.fleetsync.deployment.RobotDeployment;
@@ -24,19 +28,12 @@ public class DeploymentMapper {
         this.config = config;
     }
 
-    JobSpec spec(String fleetArn, DeploymentApplicationConfig app, DeploymentConfig rollout) {
+    JobRequest request(String fleetArn, DeploymentApplicationConfig app, DeploymentConfig rollout) {
         DeploymentLaunchConfig launch = app.launchConfig();
-        if (launch.environmentVariables() != null) {
-            launch.environmentVariables().keySet().stream().filter(k -> k.startsWith("AWS")).findFirst().ifPresent(k -> {
-                throw ServiceException.invalid("1 validation error detected: Value '" + k + "' at "
-                        + "'deploymentApplicationConfigs[0].launchConfig.environmentVariables' failed to satisfy constraint: "
-                        + "Names starting with AWS are reserved");
-            });
-        }
         FleetSyncConfig.DeploymentDefaults defaults = config.deployment();
         DeploymentConfig given = rollout == null ? new DeploymentConfig(null, null, null, null) : rollout;
         S3Object condition = given.downloadConditionFile();
-        return new JobSpec(fleetArn, app.application(), version(app),
+        return new JobRequest(fleetArn, app.application(), app.applicationVersion(),
                 new LaunchConfig(launch.packageName(), launch.launchFile(), launch.preLaunchFile(), launch.postLaunchFile(),
                         launch.environmentVariables()),
                 new JobSpec.RolloutSettings(
@@ -47,24 +44,36 @@ public class DeploymentMapper {
                         condition == null ? null : new DownloadConditionFile(condition.bucket(), condition.key(), condition.etag())));
     }
 
-    /** A numbered version too large for any version we could have made cannot exist. */
-    private static int version(DeploymentApplicationConfig app) {
-        try {
-            int version = Integer.parseInt(app.applicationVersion());
-            if (version > 0) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // falls through
-        }
-        throw ServiceException.notFound("Robot application " + app.application() + " has no version " + app.applicationVersion());
-    }
-
     private static int orDefault(Integer value, int fallback) {
         return value == null ? fallback : value;
     }
 
-    List<DeploymentApplicationConfig> applicationConfigs(JobDetails details) {
+    CreateDeploymentJobResponse created(JobDetails details) {
+        DeploymentJob job = details.job();
+        return new CreateDeploymentJobResponse(job.arn, job.fleetArn, job.status.name(), applicationConfigs(details), job.failureReason,
+                job.failureCode, job.createdAt, deploymentConfig(details), details.tags());
+    }
+
+    SyncDeploymentJobResponse synced(JobDetails details) {
+        DeploymentJob job = details.job();
+        return new SyncDeploymentJobResponse(job.arn, job.fleetArn, job.status.name(), deploymentConfig(details),
+                applicationConfigs(details), job.failureReason, job.failureCode, job.createdAt);
+    }
+
+    DescribeDeploymentJobResponse described(JobDetails details) {
+        DeploymentJob job = details.job();
+        return new DescribeDeploymentJobResponse(job.arn, job.fleetArn, job.status.name(), deploymentConfig(details),
+                applicationConfigs(details), job.failureReason, job.failureCode, job.createdAt,
+                details.robots().stream().map(r -> robot(r, job.arn)).toList(), details.tags());
+    }
+
+    DeploymentWire.DeploymentJob summary(JobDetails details) {
+        DeploymentJob job = details.job();
+        return new DeploymentWire.DeploymentJob(job.arn, job.fleetArn, job.status.name(), applicationConfigs(details),
+                deploymentConfig(details), job.failureReason, job.failureCode, job.createdAt);
+    }
+
+    private List<DeploymentApplicationConfig> applicationConfigs(JobDetails details) {
         JobSpec spec = details.spec();
         LaunchConfig launch = spec.launchConfig();
         return List.of(new DeploymentApplicationConfig(spec.applicationArn(), Integer.toString(spec.applicationVersion()),
@@ -72,14 +81,14 @@ public class DeploymentMapper {
                         launch.environmentVariables())));
     }
 
-    DeploymentConfig deploymentConfig(JobDetails details) {
+    private DeploymentConfig deploymentConfig(JobDetails details) {
         JobSpec.RolloutSettings rollout = details.spec().rollout();
         DownloadConditionFile condition = rollout.downloadConditionFile();
         return new DeploymentConfig(rollout.concurrentPercentage(), rollout.failureThresholdPercentage(), rollout.robotTimeoutSeconds(),
                 condition == null ? null : new S3Object(condition.bucket(), condition.key(), condition.etag()));
     }
 
-    DeploymentWire.RobotDeployment robot(RobotDeployment robot, String jobArn) {
+    private DeploymentWire.RobotDeployment robot(RobotDeployment robot, String jobArn) {
         ProgressDetail progress = robot.progressStep == null ? null
                 : new ProgressDetail(robot.progressStep, robot.percentDone, robot.etaSeconds, jobArn);
         return new DeploymentWire.RobotDeployment(robot.robotArn, robot.deploymentStartTime, robot.deploymentFinishTime, robot.status,

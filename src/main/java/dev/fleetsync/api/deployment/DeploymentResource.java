@@ -19,8 +19,7 @@ import dev.fleetsync.deployment.DeploymentJobService;
 import dev.fleetsync.deployment.DeploymentStatus;
 import dev.fleetsync.deployment.idempotency.IdempotencyKey;
 import dev.fleetsync.deployment.idempotency.IdempotentOperation;
-import dev.fleetsync.deployment.JobDetails;
-import dev.fleetsync.deployment.JobSpec;
+import dev.fleetsync.deployment.JobRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,13 +48,11 @@ public class DeploymentResource {
     @Path("createDeploymentJob")
     public Uni<CreateDeploymentJobResponse> createDeploymentJob(CreateDeploymentJobRequest request) {
         validator.check(request);
-        JobSpec spec = mapper.spec(request.fleet(), request.deploymentApplicationConfigs().get(0), request.deploymentConfig());
+        JobRequest asked = mapper.request(request.fleet(), request.deploymentApplicationConfigs().get(0), request.deploymentConfig());
         IdempotencyKey key = IdempotencyKey.of(request.clientRequestToken(), IdempotentOperation.CREATE_DEPLOYMENT_JOB,
                 new CreateDeploymentJobRequest(request.deploymentConfig(), null, request.fleet(), request.deploymentApplicationConfigs(),
                         request.tags()));
-        return jobs.create(caller.accountId(), key, spec, request.tags()).map(job -> new CreateDeploymentJobResponse(job.job().arn,
-                job.job().fleetArn, job.job().status.name(), mapper.applicationConfigs(job), job.job().failureReason, job.job().failureCode,
-                job.job().createdAt, mapper.deploymentConfig(job), job.tags()));
+        return jobs.create(caller.accountId(), key, asked, request.tags()).map(mapper::created);
     }
 
     @POST
@@ -64,19 +61,14 @@ public class DeploymentResource {
         validator.check(request);
         IdempotencyKey key = IdempotencyKey.of(request.clientRequestToken(), IdempotentOperation.SYNC_DEPLOYMENT_JOB,
                 new SyncDeploymentJobRequest(null, request.fleet()));
-        return jobs.sync(caller.accountId(), key, request.fleet()).map(job -> new SyncDeploymentJobResponse(job.job().arn,
-                job.job().fleetArn, job.job().status.name(), mapper.deploymentConfig(job), mapper.applicationConfigs(job),
-                job.job().failureReason, job.job().failureCode, job.job().createdAt));
+        return jobs.sync(caller.accountId(), key, request.fleet()).map(mapper::synced);
     }
 
     @POST
     @Path("describeDeploymentJob")
     public Uni<DescribeDeploymentJobResponse> describeDeploymentJob(DescribeDeploymentJobRequest request) {
         validator.check(request);
-        return jobs.describe(caller.accountId(), request.job()).map(job -> new DescribeDeploymentJobResponse(job.job().arn,
-                job.job().fleetArn, job.job().status.name(), mapper.deploymentConfig(job), mapper.applicationConfigs(job),
-                job.job().failureReason, job.job().failureCode, job.job().createdAt,
-                job.robots().stream().map(r -> mapper.robot(r, job.job().arn)).toList(), job.tags()));
+        return jobs.describe(caller.accountId(), request.job()).map(mapper::described);
     }
 
     @POST
@@ -88,7 +80,7 @@ public class DeploymentResource {
         String fleetName = filter.filter(f -> f.name().equals("fleetName")).map(Filter::value).orElse(null);
         PageRequest page = PageRequest.of(request.nextToken(), request.maxResults(), DeploymentJobService.PAGE_LIMIT);
         return jobs.list(caller.accountId(), status, fleetName, page)
-                .map(found -> new ListDeploymentJobsResponse(found.items().stream().map(this::summary).toList(), found.nextToken()));
+                .map(found -> new ListDeploymentJobsResponse(found.items().stream().map(mapper::summary).toList(), found.nextToken()));
     }
 
     @POST
@@ -96,11 +88,6 @@ public class DeploymentResource {
     public Uni<Empty> cancelDeploymentJob(CancelDeploymentJobRequest request) {
         validator.check(request);
         return jobs.cancel(caller.accountId(), request.job()).replaceWith(Empty.INSTANCE);
-    }
-
-    private DeploymentWire.DeploymentJob summary(JobDetails job) {
-        return new DeploymentWire.DeploymentJob(job.job().arn, job.job().fleetArn, job.job().status.name(), mapper.applicationConfigs(job),
-                mapper.deploymentConfig(job), job.job().failureReason, job.job().failureCode, job.job().createdAt);
     }
 
     private static DeploymentStatus status(String value) {

@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -28,13 +29,16 @@ public final class DeploymentWire {
     /** The documented bounds of robotDeploymentTimeoutInSeconds: one minute to seven days. */
     static final long MIN_ROBOT_TIMEOUT = 60;
     static final long MAX_ROBOT_TIMEOUT = 604_800;
+    /** RoboMaker kept environment variable names starting with AWS for itself; so do robots that came from it. */
+    static final String RESERVED_NAMES = "Names starting with AWS are reserved";
 
     private DeploymentWire() {
     }
 
     public record DeploymentLaunchConfig(@NotNull @Command String packageName, @FilePath String preLaunchFile,
             @NotNull @Command String launchFile, @FilePath String postLaunchFile,
-            @Size(max = 20) Map<@NotNull @EnvironmentVariableKey String, @NotNull @EnvironmentVariableValue String> environmentVariables) {
+            @Size(max = 20) Map<@NotNull @EnvironmentVariableKey @Pattern(regexp = "(?!AWS).*", message = RESERVED_NAMES) String,
+                    @NotNull @EnvironmentVariableValue String> environmentVariables) {
     }
 
     public record DeploymentApplicationConfig(@NotNull @Arn String application, @NotNull @DeploymentVersion String applicationVersion,

@@ -4,7 +4,7 @@ import dev.fleetsync.api.shape.Arn;
 import dev.fleetsync.api.shape.Filter;
 import dev.fleetsync.api.shape.Name;
 import dev.fleetsync.api.shape.PaginationToken;
-import dev.fleetsync.api.shape.RobotSummary;
+import dev.fleetsync.api.robot.RobotSummary;
 import dev.fleetsync.api.shape.TagKey;
 import dev.fleetsync.api.shape.TagValue;
 import dev.fleetsync.fleet.Fleet;

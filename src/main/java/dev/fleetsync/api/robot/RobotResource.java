@@ -12,7 +12,6 @@ import dev.fleetsync.api.robot.RobotWire.MembershipRequest;
 import dev.fleetsync.api.robot.RobotWire.MembershipResponse;
 import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.shape.Filter;
-import dev.fleetsync.api.shape.RobotSummary;
 import dev.fleetsync.auth.CallerAccount;
 import dev.fleetsync.common.PageRequest;
 import dev.fleetsync.robot.RobotFilter;

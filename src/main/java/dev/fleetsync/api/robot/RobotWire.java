@@ -5,7 +5,6 @@ import dev.fleetsync.api.shape.Filter;
 import dev.fleetsync.api.shape.Id;
 import dev.fleetsync.api.shape.Name;
 import dev.fleetsync.api.shape.PaginationToken;
-import dev.fleetsync.api.shape.RobotSummary;
 import dev.fleetsync.api.shape.TagKey;
 import dev.fleetsync.api.shape.TagValue;
 import dev.fleetsync.robot.Architecture;

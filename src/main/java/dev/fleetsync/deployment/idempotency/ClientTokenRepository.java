@@ -18,9 +18,9 @@ import java.util.Iterator;
 public class ClientTokenRepository implements PanacheRepositoryBase<ClientToken, ClientToken.Key> {
     /**
      * Why not HQL: a retry is one primary-key read, and opening and closing a Hibernate session around it, with the
-     * query's entity loading, was up to a quarter of the service's CPU per retry (0.30–0.33 ms before, 0.22–0.28 ms
-     * after, in the benchmark at 16 clients). The read changes nothing, so it needs neither the session's identity map
-     * nor its dirty checking. Public so that the benchmark's raw SQL sends exactly this statement.
+     * query's entity loading, was up to a quarter of the service's CPU per retry (docs/benchmarks.md). The read changes
+     * nothing, so it needs neither the session's identity map nor its dirty checking. Public so that the benchmark's raw
+     * SQL sends exactly this statement.
      */
     public static final String TOKEN_WITH_JOB = """
             select t.operation, t.fingerprint, t.created_at as token_created_at, j.fleet_arn, j.status, j.application_arn, j.application_version,

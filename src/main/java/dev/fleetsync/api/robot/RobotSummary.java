@@ -1,4 +1,4 @@
-package dev.fleetsync.api.shape;
+package dev.fleetsync.api.robot;
 
 import dev.fleetsync.robot.Robot;
 import java.time.Instant;
