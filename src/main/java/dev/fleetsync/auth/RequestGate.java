@@ -19,6 +19,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class RequestGate {
     static final String AGENT_PREFIX = "/agent/";
+    /** The API's service model is public; only this exact path is, so no path can reach an operation through it. */
+    static final String MODEL_PATH = "/model/robomaker-2018-06-29.json";
     private final SignatureCheck check;
     private final AccountThrottle apiThrottle;
     private final AccountThrottle agentThrottle;
@@ -38,7 +40,7 @@ public class RequestGate {
     }
 
     public boolean needsSignature(String rawPath) {
-        return auth.unsignedPathPrefixes().stream().noneMatch(rawPath::startsWith);
+        return !rawPath.equals(MODEL_PATH) && auth.unsignedPathPrefixes().stream().noneMatch(rawPath::startsWith);
     }
 
     public int maxBodyBytes() {
