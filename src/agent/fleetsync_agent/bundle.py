@@ -169,9 +169,12 @@ def _extract_all(tar, root):
             os.makedirs(os.path.dirname(path), exist_ok=True)
             os.symlink(member.linkname, path)
         elif member.islnk():
-            source = _safe_name(member.linkname)
+            try:
+                source = _safe_name(member.linkname)
+            except StepFailure:
+                source = None
             if source is None:
-                _unsafe(member.name, "is a hard link to %s" % member.linkname)
+                _unsafe(member.name, "is a hard link to %s, outside the bundle" % member.linkname)
             source_path = os.path.join(root, source)
             _inside(root, source_path, member.name)
             os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -104,6 +104,9 @@ class Deployer:
             return
         try:
             for step in STEPS[STEPS.index(deployment["phase"]):-1]:
+                if deployment["phase"] != step:
+                    deployment["phase"] = step
+                    self.store.save(deployment)
                 run = getattr(self, "_" + step)
                 if not run(deployment, dry=True):
                     continue  # nothing to do for this deployment (no download condition, no pre-launch file)

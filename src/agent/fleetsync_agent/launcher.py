@@ -43,7 +43,8 @@ class Launcher:
     """The interface the deployer uses; tests substitute their own."""
 
     def start(self, release, check_seconds):
-        """Starts `release`; raises StepFailure when it cannot be started or exits within `check_seconds`."""
+        """Starts `release`; raises StepFailure when it cannot be started or exits within `check_seconds` (0: no
+        check, for relaunching a release that already ran)."""
         raise NotImplementedError
 
     def stop(self):
@@ -85,28 +86,33 @@ class ProcessLauncher(Launcher):
         self._thread = threading.Thread(target=self._supervise, args=(argv, release, process, self._stopped,
                                                                       self._exited), daemon=True)
         self._thread.start()
-        if self._exited.wait(check_seconds):
+        if check_seconds > 0 and self._exited.wait(check_seconds):
             code = process.returncode
             self.stop()
             raise StepFailure("EnvironmentSetupError", "the launch command %s exited with status %s within %g s of "
                               "starting; the agent's journal has its output" % (" ".join(argv), code, check_seconds))
         log.info("launched %s (pid %d, job %s)", " ".join(argv), process.pid, release.get("deploymentJob"))
 
-    def _spawn(self, argv, release):
-        try:
-            process = subprocess.Popen(argv, cwd=release["bundleDir"], env=release_env(self.base_env, release),
-                                       stdin=subprocess.DEVNULL, start_new_session=True)
-        except FileNotFoundError:
-            raise StepFailure("EnvironmentSetupError", "the launch command %s was not found; install it, or set "
-                              "launch_command in the agent's configuration" % argv[0])
-        except PermissionError as e:
-            raise StepFailure("BadPermissionError", "the launch command %s may not be run: %s" % (argv[0], e))
-        except OSError as e:
-            raise StepFailure("EnvironmentSetupError", "the launch command %s could not be started: %s" % (argv[0], e))
+    def _spawn(self, argv, release, stopped=None):
+        """Starts the process; None when `stopped` was set meanwhile (checked under the lock stop() takes, so a
+        restart never races a stop into an orphan)."""
         with self._lock:
+            if stopped is not None and stopped.is_set():
+                return None
+            try:
+                process = subprocess.Popen(argv, cwd=release["bundleDir"], env=release_env(self.base_env, release),
+                                           stdin=subprocess.DEVNULL, start_new_session=True)
+            except FileNotFoundError:
+                raise StepFailure("EnvironmentSetupError", "the launch command %s was not found; install it, or set "
+                                  "launch_command in the agent's configuration" % argv[0])
+            except PermissionError as e:
+                raise StepFailure("BadPermissionError", "the launch command %s may not be run: %s" % (argv[0], e))
+            except OSError as e:
+                raise StepFailure("EnvironmentSetupError", "the launch command %s could not be started: %s"
+                                  % (argv[0], e))
             self._process = process
-        self.starts += 1
-        return process
+            self.starts += 1
+            return process
 
     def _supervise(self, argv, release, process, stopped, exited):
         """Restarts the application when it exits, with back-off, until it is stopped."""
@@ -124,16 +130,19 @@ class ProcessLauncher(Launcher):
             if stopped.wait(delay):
                 return
             try:
-                process = self._spawn(argv, release)
+                restarted = self._spawn(argv, release, stopped)
             except StepFailure as e:
                 log.error("cannot restart the application: %s", e.reason)
                 if stopped.wait(self.backoff.next_delay()):
                     return
                 continue
+            if restarted is None:
+                return
+            process = restarted
 
     def stop(self):
-        self._stopped.set()
         with self._lock:
+            self._stopped.set()
             process, self._process = self._process, None
         if process is not None and process.poll() is None:
             log.info("stopping the application of %s (pid %d)", (self._release or {}).get("deploymentJob"),
