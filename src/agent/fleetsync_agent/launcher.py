@@ -99,6 +99,8 @@ class ProcessLauncher(Launcher):
         with self._lock:
             if stopped is not None and stopped.is_set():
                 return None
+            if not os.path.isdir(release["bundleDir"]):
+                raise StepFailure("EnvironmentSetupError", "the bundle directory %s is gone" % release["bundleDir"])
             try:
                 process = subprocess.Popen(argv, cwd=release["bundleDir"], env=release_env(self.base_env, release),
                                            stdin=subprocess.DEVNULL, start_new_session=True)

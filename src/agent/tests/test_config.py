@@ -1,5 +1,6 @@
 import json
 import unittest
+from unittest import mock
 
 from fleetsync_agent.config import DEFAULT_LAUNCH_COMMAND, ConfigError, load
 from tests.fakes import TempDir
@@ -89,6 +90,28 @@ class ConfigTest(unittest.TestCase):
         self.assertNotIn("file-secret", shown)
         self.assertNotIn("s3-secret", shown)
         self.assertIn("AKIDFILE", shown)
+
+
+    def test_the_shipped_example_config_loads_and_builds_an_agent(self):
+        import os
+        import threading
+
+        from fleetsync_agent.__main__ import build
+        from fleetsync_agent.launcher import launch_argv
+
+        example = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "agent.example.ini")
+        config = load(example, env={"FLEETSYNC_BUNDLE_DIR": self.tmp.join("bundles")})
+        argv = launch_argv(config.launch_command, {"packageName": "picker", "launchFile": "picker.launch.py",
+                                                   "bundleDir": "/b"})
+        self.assertEqual(["bash", "-c", "picker", "picker.launch.py"], [argv[0], argv[1], argv[3], argv[4]])
+        agent, launcher = build(config, threading.Event())
+        self.assertIsNone(launcher.running())
+
+    def test_main_refuses_a_bad_configuration_with_status_2(self):
+        from fleetsync_agent.__main__ import main
+
+        with mock.patch.dict("os.environ", {}, clear=True), mock.patch("sys.stderr"):
+            self.assertEqual(2, main(["--config", self.write("bad.ini", "[agent]\n")]))
 
 
 if __name__ == "__main__":
