@@ -114,5 +114,18 @@ class ConfigTest(unittest.TestCase):
             self.assertEqual(2, main(["--config", self.write("bad.ini", "[agent]\n")]))
 
 
+    def test_every_key_is_in_the_reference(self):
+        import os
+
+        from fleetsync_agent.config import FIELDS
+
+        reference = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "docs", "agent.md")
+        if not os.path.exists(reference):
+            self.skipTest("docs/agent.md is not here (the agent was copied on its own)")
+        with open(reference) as f:
+            text = f.read()
+        self.assertEqual([], [key for key in FIELDS if "| `%s` |" % key not in text])
+
+
 if __name__ == "__main__":
     unittest.main()
