@@ -24,7 +24,8 @@ def write_json_atomic(path, value):
     directory = os.path.dirname(path)
     os.makedirs(directory, exist_ok=True)
     tmp = "%s.tmp-%d" % (path, os.getpid())
-    with open(tmp, "w", encoding="utf-8") as f:
+    # 0600: an assignment's environment variables may hold something private.
+    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
         json.dump(value, f, indent=1, sort_keys=True)
         f.flush()
         os.fsync(f.fileno())

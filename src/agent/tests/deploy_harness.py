@@ -5,6 +5,7 @@ import unittest
 
 from fleetsync_agent.config import Config
 from fleetsync_agent.deployer import Deployer
+from fleetsync_agent.scripts import ScriptRunner
 from fleetsync_agent.state import StateStore
 from tests.fakes import FakeLauncher, FakeObjectStore, FakeProtocol, TempDir, assignment, launch_config, script, tar_bytes
 
@@ -34,7 +35,7 @@ class DeployerTestCase(unittest.TestCase):
 
     def deployer(self):
         """A new deployer on the same disk: what the agent is after a restart."""
-        return Deployer(self.config, StateStore(self.config.state_dir), self.objects, _scripts(), self.launcher,
+        return Deployer(self.config, StateStore(self.config.state_dir), self.objects, ScriptRunner(), self.launcher,
                         self.protocol, clock=lambda: self.now[0], disk_free=lambda path: self.free[0],
                         env={"PATH": os.environ["PATH"]})
 
@@ -51,7 +52,3 @@ class DeployerTestCase(unittest.TestCase):
     def final(self):
         return self.protocol.reports[-1]
 
-
-def _scripts():
-    from fleetsync_agent.scripts import ScriptRunner
-    return ScriptRunner()
