@@ -107,11 +107,10 @@ class Deployer:
                 if deployment["phase"] != step:
                     deployment["phase"] = step
                     self.store.save(deployment)
-                run = getattr(self, "_" + step)
-                if not run(deployment, dry=True):
-                    continue  # nothing to do for this deployment (no download condition, no pre-launch file)
+                if not _applies(step, deployment["assignment"]):
+                    continue  # e.g. no download condition file: the step is not reported at all
                 self._progress(deployment, step, PERCENT[step])
-                run(deployment, dry=False)
+                getattr(self, "_" + step)(deployment)
                 deployment["phase"] = STEPS[STEPS.index(step) + 1]
                 self.store.save(deployment)
             deployment.update(phase="Succeeded", percentDone=100)
@@ -166,11 +165,9 @@ class Deployer:
                 log.error("%s: cannot relaunch the previous version: %s", _short(deployment), e.reason)
         self.store.set_current(previous)
 
-    # -- the steps: each returns whether it has work when dry, and does it when not -----------------------------
+    # -- the steps, one method each, named after the step -----------------------------------------------------
 
-    def _Validating(self, deployment, dry):
-        if dry:
-            return True
+    def _Validating(self, deployment):
         source = deployment["assignment"]["source"]
         robot = self.config.architecture
         if not robot:
@@ -185,12 +182,9 @@ class Deployer:
         if free < needed:
             raise StepFailure("EnvironmentSetupError", "%d MiB free in %s, the bundle (%d MiB) needs about %d MiB; "
                               "free some space" % (free // MIB, self.config.bundle_dir, size // MIB, needed // MIB))
-        return True
 
-    def _ExecutingDownloadCondition(self, deployment, dry):
-        condition = deployment["assignment"].get("downloadConditionFile")
-        if dry:
-            return bool(condition)
+    def _ExecutingDownloadCondition(self, deployment):
+        condition = deployment["assignment"]["downloadConditionFile"]
         job = job_id(deployment["deploymentJob"])
         path = os.path.join(self.downloads_dir, job + ".condition")
         if os.path.exists(path):
@@ -200,11 +194,8 @@ class Deployer:
         env = release_env(self.env, self._release(deployment))
         self.scripts.run(path, self.downloads_dir, env, self.config.script_timeout_seconds, "DownloadConditionFailed",
                          "the download condition file s3://%s/%s" % (condition["bucket"], condition["key"]))
-        return True
 
-    def _DownloadingExtracting(self, deployment, dry):
-        if dry:
-            return True
+    def _DownloadingExtracting(self, deployment):
         source = deployment["assignment"]["source"]
         job = job_id(deployment["deploymentJob"])
         target = os.path.join(self.jobs_dir, job)
@@ -221,29 +212,23 @@ class Deployer:
             bundle.extract(archive, self.jobs_dir, job)
             os.remove(archive)
         deployment["release"] = self._release(deployment)
-        return True
 
-    def _ExecutingPreLaunch(self, deployment, dry):
-        return self._script(deployment, dry, "preLaunchFile", "PreLaunchFileFailure", "the pre-launch file")
+    def _ExecutingPreLaunch(self, deployment):
+        self._script(deployment, "preLaunchFile", "PreLaunchFileFailure", "the pre-launch file")
 
-    def _Launching(self, deployment, dry):
-        if dry:
-            return True
+    def _Launching(self, deployment):
         release = deployment["release"]
         self.launcher.start(release, self.config.launch_check_seconds)  # stops the previous release first
         self.store.set_current(release)
-        return True
 
-    def _ExecutingPostLaunch(self, deployment, dry):
-        if not dry and deployment["release"] != self.launcher.running():
+    def _ExecutingPostLaunch(self, deployment):
+        if deployment["release"] != self.launcher.running():
             # A restart between Launching and here: recover() relaunched current.json, which is this release.
             self.launcher.start(deployment["release"], self.config.launch_check_seconds)
-        return self._script(deployment, dry, "postLaunchFile", "PostLaunchFileFailure", "the post-launch file")
+        self._script(deployment, "postLaunchFile", "PostLaunchFileFailure", "the post-launch file")
 
-    def _script(self, deployment, dry, member, failure_code, what):
-        relative = (deployment["assignment"].get("launchConfig") or {}).get(member)
-        if dry or not relative:
-            return bool(relative)
+    def _script(self, deployment, member, failure_code, what):
+        relative = deployment["assignment"]["launchConfig"][member]
         release = deployment["release"]
         parts = relative.replace("\\", "/").split("/")
         if relative.startswith("/") or ".." in parts:
@@ -251,7 +236,6 @@ class Deployer:
         path = os.path.join(release["bundleDir"], *[p for p in parts if p])
         self.scripts.run(path, release["bundleDir"], release_env(self.env, release),
                          self.config.script_timeout_seconds, failure_code, what)
-        return True
 
     # -- helpers -------------------------------------------------------------------------------------------------
 
@@ -329,6 +313,14 @@ class Deployer:
         for name in os.listdir(self.downloads_dir):  # downloads of deployments that are over
             if not any(name.startswith(job + ".") for job in keep):
                 os.remove(os.path.join(self.downloads_dir, name))
+
+
+def _applies(step, assignment):
+    """Whether a step has anything to do for this assignment; the optional ones depend on optional members."""
+    launch = assignment.get("launchConfig") or {}
+    optional = {"ExecutingDownloadCondition": assignment.get("downloadConditionFile"),
+                "ExecutingPreLaunch": launch.get("preLaunchFile"), "ExecutingPostLaunch": launch.get("postLaunchFile")}
+    return bool(optional.get(step, True))
 
 
 def _refusal(assignment):
