@@ -23,7 +23,7 @@ class Agent:
             self.poll_once()
 
     def poll_once(self):
-        """One poll and what follows from it: 'work', 'empty' or 'error'."""
+        """One poll and what follows from it: 'work', 'repeat', 'empty' or 'error'."""
         try:
             answer = self.protocol.poll(self.wait_seconds)
         except (ServiceError, TransportError) as e:
@@ -31,10 +31,17 @@ class Agent:
             log.warning("poll failed (%s); polling again in %.1f s", e, delay)
             self.sleep(delay)
             return "error"
-        self.backoff.reset()
         if not answer:
+            self.backoff.reset()
             # {} can come early, from an instance that is shutting down: pause so as not to spin against it.
             self.sleep(self.empty_pause)
             return "empty"
-        self.deployer.handle(answer)
-        return "work"
+        if self.deployer.handle(answer):
+            self.backoff.reset()
+            return "work"
+        # Handed a job it had already finished (or could not use): fine once, but a service that keeps doing it
+        # must not get a tight loop of polls and reports.
+        delay = self.backoff.next_delay()
+        log.info("nothing new in that assignment; polling again in %.1f s", delay)
+        self.sleep(delay)
+        return "repeat"

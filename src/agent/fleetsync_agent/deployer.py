@@ -63,31 +63,34 @@ class Deployer:
             self._continue(deployment)
 
     def handle(self, assignment):
-        """One assignment from a poll. A job already finished is not deployed again; one in progress is resumed."""
+        """One assignment from a poll. A job already finished is not deployed again, its outcome is reported again;
+        one in progress is resumed. Returns whether anything was deployed (False: only repeated or refused)."""
         job = assignment.get("deploymentJob")
         try:
             deployment = self.store.load(job) if job else None
         except ValueError:
             log.error("ignoring an assignment for %r: not a deployment job ARN", job)
-            return
+            return False
+        if deployment is not None and deployment["phase"] in FINAL:
+            log.info("%s: handed again, already %s; repeating its outcome", _short(deployment), deployment["phase"])
+            deployment["acknowledged"] = False
+            self._send_final(deployment)
+            return False
         problem = _refusal(assignment)
         if deployment is None and problem:
             if not job:
                 log.error("ignoring an assignment without a deploymentJob: %s", problem)
-                return
-            deployment = self._new(assignment)
-            self._fail(deployment, StepFailure("EnvironmentSetupError", problem))
-            return
+                return False
+            self._fail(self._new(assignment), StepFailure("EnvironmentSetupError", problem))
+            return False
         if deployment is None:
             deployment = self._new(assignment)
             log.info("%s: assigned %s version %s", _short(deployment), assignment.get("application"),
                      assignment.get("applicationVersion"))
-        elif deployment["phase"] in FINAL:
-            log.info("%s: handed again, already %s; repeating its outcome", _short(deployment), deployment["phase"])
-            deployment["acknowledged"] = False
         else:
             log.info("%s: handed again while %s; resuming", _short(deployment), deployment["phase"])
         self._continue(deployment)
+        return True
 
     # -- the machine -----------------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ class RecordingDeployer:
 
     def handle(self, assignment):
         self.handled.append(assignment)
+        return assignment.get("new", True)
 
     def recover(self):
         self.recovered += 1
@@ -55,6 +56,12 @@ class AgentLoopTest(unittest.TestCase):
         for _ in range(6):
             self.assertEqual("error", agent.poll_once())
         self.assertEqual([1.0, 2.0, 4.0, 4.0, 4.0, 4.0], self.sleeps)
+
+    def test_a_service_that_keeps_handing_out_a_finished_job_is_polled_ever_more_slowly(self):
+        self.service.polls += [{"deploymentJob": JOB, "new": False}] * 3 + [{"deploymentJob": JOB}]
+        agent = self.agent()
+        self.assertEqual(["repeat", "repeat", "repeat", "work"], [agent.poll_once() for _ in range(4)])
+        self.assertEqual([1.0, 2.0, 4.0], self.sleeps)
 
     def test_run_recovers_first_then_polls_until_stopped(self):
         self.service.polls += [{"deploymentJob": JOB}]
