@@ -29,10 +29,10 @@ def build(config, stop_event):
         return stop_event.is_set()
 
     client = ServiceClient(config.endpoint, config.region, config.access_key_id, config.secret_access_key,
-                           timeout=config.request_timeout_seconds)
+                           timeout=config.request_timeout_seconds, ca_bundle=config.ca_bundle or None)
     protocol = Protocol(client, config.robot_arn, backoff(), stop_event.wait, stopping)
     objects = S3ObjectStore(config.s3_endpoint, config.s3_region, config.s3_access_key_id or None,
-                            config.s3_secret_access_key or None)
+                            config.s3_secret_access_key or None, ca_bundle=config.ca_bundle or None)
     launcher = ProcessLauncher(config.launch_command, config.stop_grace_seconds, backoff=backoff())
     deployer = Deployer(config, StateStore(config.state_dir), objects, ScriptRunner(), launcher, protocol)
     agent = Agent(protocol, deployer, backoff(), stop_event.wait, config.poll_wait_seconds,

@@ -1,7 +1,9 @@
 """The robot protocol over HTTP: SigV4-signed JSON POSTs to /agent/v1/poll and /agent/v1/report."""
 
+import functools
 import http.client
 import json
+import ssl
 import logging
 import urllib.error
 import urllib.request
@@ -35,10 +37,10 @@ class ReportRejected(Exception):
     """The service refused a report as not fitting the assignment (400): sending it again would not help."""
 
 
-def urllib_transport(url, body, headers, timeout):
+def urllib_transport(url, body, headers, timeout, tls=None):
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout, context=tls) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()
@@ -47,7 +49,11 @@ def urllib_transport(url, body, headers, timeout):
 
 
 class ServiceClient:
-    def __init__(self, endpoint, region, access_key_id, secret_access_key, timeout=30.0, transport=urllib_transport):
+    def __init__(self, endpoint, region, access_key_id, secret_access_key, timeout=30.0, transport=urllib_transport,
+                 ca_bundle=None):
+        if ca_bundle and transport is urllib_transport:  # a fleet's own CA, for a self-hosted endpoint
+            tls = ssl.create_default_context(cafile=ca_bundle)
+            transport = functools.partial(urllib_transport, tls=tls)
         self.endpoint = endpoint.rstrip("/")
         self.region = region
         self.credentials = Credentials(access_key_id, secret_access_key)

@@ -22,6 +22,7 @@ FIELDS = {
     "s3_region": (str, ""),  # defaults to region
     "s3_access_key_id": (str, ""),  # empty: botocore's default chain (env, ~/.aws, instance role)
     "s3_secret_access_key": (str, ""),
+    "ca_bundle": (str, ""),  # a CA certificate file for fleetsync and the S3 endpoint; empty: the system's
     "poll_wait_seconds": (int, 20),
     "request_timeout_seconds": (float, 30.0),  # added to the poll's wait
     "backoff_base_seconds": (float, 1.0),
@@ -86,6 +87,8 @@ def validate(config):
         raise ConfigError("s3_access_key_id and s3_secret_access_key go together")
     if not 0 <= config.poll_wait_seconds <= 20:
         raise ConfigError("poll_wait_seconds must be 0..20, not %d" % config.poll_wait_seconds)
+    if config.ca_bundle and not os.path.isfile(config.ca_bundle):
+        raise ConfigError("ca_bundle %s is not a file" % config.ca_bundle)
     try:
         config.launch_command.format(packageName="p", launchFile="l", bundleDir="b")
     except (KeyError, IndexError, ValueError) as e:

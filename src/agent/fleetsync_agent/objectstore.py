@@ -53,7 +53,7 @@ class ObjectStore:
 class S3ObjectStore(ObjectStore):
     """A botocore S3 client with its own endpoint and credentials, path-style, so MinIO and friends work too."""
 
-    def __init__(self, endpoint_url, region, access_key_id=None, secret_access_key=None, timeout=60):
+    def __init__(self, endpoint_url, region, access_key_id=None, secret_access_key=None, timeout=60, ca_bundle=None):
         import botocore.config
         import botocore.session
 
@@ -64,7 +64,7 @@ class S3ObjectStore(ObjectStore):
         if access_key_id:  # else botocore's default chain: environment, ~/.aws, an instance role
             kwargs = {"aws_access_key_id": access_key_id, "aws_secret_access_key": secret_access_key}
         self.s3 = session.create_client("s3", region_name=region, endpoint_url=endpoint_url or None, config=config,
-                                        **kwargs)
+                                        verify=ca_bundle or None, **kwargs)
 
     def head(self, bucket, key):
         response = self._call(self.s3.head_object, Bucket=bucket, Key=key)

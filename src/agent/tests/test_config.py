@@ -82,6 +82,8 @@ class ConfigTest(unittest.TestCase):
             load(self.write("c.ini", INI), env={"FLEETSYNC_POLL_WAIT_SECONDS": "21"})
         with self.assertRaises(ConfigError):
             load(self.write("d.ini", INI), env={"FLEETSYNC_LAUNCH_COMMAND": "ros2 launch {package}"})
+        with self.assertRaises(ConfigError):
+            load(self.write("e.ini", INI), env={"FLEETSYNC_CA_BUNDLE": self.tmp.join("no-such-ca.pem")})
 
     def test_secrets_never_show_in_its_repr(self):
         config = load(self.write("agent.ini", INI), env={"FLEETSYNC_S3_ACCESS_KEY_ID": "AKS3",
