@@ -35,6 +35,13 @@ class HappyPathTest(DeployerTestCase):
         self.deployer().handle(self.bundle(preLaunchFile="scripts/pre.sh"))
         self.assertIn(("ExecutingPreLaunch", PREVIOUS["deploymentJob"]), seen)
 
+    def test_the_step_is_on_disk_before_it_is_reported(self):
+        on_disk = []
+        self.protocol.answer = lambda r: on_disk.append(self.store.load(JOB)["phase"]) or r["result"] == "InProgress"
+        self.deployer().handle(self.bundle(preLaunchFile="scripts/pre.sh"))
+        self.assertEqual([r["step"] for r in self.protocol.reports][:-1], on_disk[:-1])
+        self.assertEqual("Succeeded", on_disk[-1])
+
     def test_steps_without_a_file_are_left_out(self):
         self.deployer().handle(self.bundle())
         self.assertEqual(["Validating", "DownloadingExtracting", "Launching", "Finished"], self.protocol.steps())
