@@ -313,6 +313,7 @@ class Deployer:
         spare = [n for n in names if n not in keep and not n.startswith(".")]
         for name in spare[:-1]:  # the newest other one stays, so there is one version to go back to by hand
             shutil.rmtree(os.path.join(self.jobs_dir, name), ignore_errors=True)
+        self.store.forget_old()
         for name in os.listdir(self.downloads_dir):  # downloads of deployments that are over
             if not any(name.startswith(job + ".") for job in keep):
                 os.remove(os.path.join(self.downloads_dir, name))

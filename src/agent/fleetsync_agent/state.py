@@ -76,6 +76,18 @@ class StateStore:
                     held.append(deployment)
         return held
 
+    def forget_old(self, keep=200):
+        """Removes the records of all but the newest `keep` finished deployments. A job is handed out again only
+        when a poll's answer was lost, minutes later, so two hundred deployments back is far enough to remember."""
+        done = []
+        for name in os.listdir(self.deployments_dir):
+            path = os.path.join(self.deployments_dir, name)
+            deployment = read_json(path) if name.endswith(".json") else None
+            if deployment and deployment["phase"] in FINAL and deployment.get("acknowledged"):
+                done.append((os.path.getmtime(path), path))
+        for _, path in sorted(done)[:-keep or None]:
+            os.remove(path)
+
     def current(self):
         return read_json(os.path.join(self.state_dir, "current.json")) or None
 

@@ -27,6 +27,17 @@ class StateStoreTest(unittest.TestCase):
         self.assertEqual([base + "aaaaaaaaaaaa", base + "bbbbbbbbbbbb"],
                          [d["deploymentJob"] for d in self.store.unfinished()])
 
+    def test_only_the_newest_finished_deployments_are_remembered(self):
+        base = JOB[:-12]
+        for i, phase in enumerate(["Succeeded", "Failed", "Canceled", "Succeeded", "Launching"]):
+            job = base + "%012d" % i
+            self.store.save({"deploymentJob": job, "phase": phase, "acknowledged": True})
+            path = os.path.join(self.store.deployments_dir, job_id(job) + ".json")
+            os.utime(path, (1000 + i, 1000 + i))
+        self.store.forget_old(keep=2)
+        remembered = sorted(name[-17:-5] for name in os.listdir(self.store.deployments_dir))
+        self.assertEqual(["000000000002", "000000000003", "000000000004"], remembered)  # 4 is in progress
+
     def test_no_current_release_reads_as_none(self):
         self.assertIsNone(self.store.current())
         self.store.set_current({"deploymentJob": JOB})
