@@ -34,7 +34,8 @@ def build(config, stop_event):
     objects = S3ObjectStore(config.s3_endpoint, config.s3_region, config.s3_access_key_id or None,
                             config.s3_secret_access_key or None, ca_bundle=config.ca_bundle or None)
     launcher = ProcessLauncher(config.launch_command, config.stop_grace_seconds, backoff=backoff())
-    deployer = Deployer(config, StateStore(config.state_dir), objects, ScriptRunner(), launcher, protocol)
+    deployer = Deployer(config, StateStore(config.state_dir), objects, ScriptRunner(), launcher, protocol,
+                        sleep=stop_event.wait)
     agent = Agent(protocol, deployer, backoff(), stop_event.wait, config.poll_wait_seconds,
                   config.empty_poll_pause_seconds, stopping)
     return agent, launcher

@@ -1,5 +1,6 @@
 """Fetching a bundle (resumable, ETag-verified) and extracting it safely into a directory of its own."""
 
+import errno
 import hashlib
 import logging
 import os
@@ -8,7 +9,9 @@ import shutil
 import stat
 import tarfile
 import tempfile
+import time
 
+from .backoff import Backoff
 from .errors import StepFailure
 from .objectstore import ObjectDenied, ObjectMissing, ObjectStoreError
 from .state import fsync_dir
@@ -30,11 +33,13 @@ def check_etag(header_etag, expected):
                           % (header_etag, expected))
 
 
-def download(store, bucket, key, expected_etag, dest, progress=None, attempts=4, backoff=None, sleep=None):
+def download(store, bucket, key, expected_etag, dest, progress=None, attempts=4, backoff=None, sleep=time.sleep):
     """Fetches s3://bucket/key to `dest`, resuming a `dest`.part left by an earlier attempt (a Range GET). Every
     GET's ETag must be the expected one, so all parts come from the same object; a plain-MD5 ETag is also checked
-    against the bytes. `progress(done, total)` is called after each chunk. Returns `dest`."""
+    against the bytes. `progress(done, total)` is called after each chunk. An interrupted transfer is resumed up to
+    `attempts` times, after a jittered back-off. Returns `dest`."""
     where = "s3://%s/%s" % (bucket, key)
+    backoff = backoff or Backoff(1.0, 30.0)
     if os.path.exists(dest):
         return dest
     part = dest + ".part"
@@ -55,10 +60,9 @@ def download(store, bucket, key, expected_etag, dest, progress=None, attempts=4,
             if attempt == attempts - 1:
                 raise StepFailure("EnvironmentSetupError", "could not download %s after %d attempts: %s"
                                   % (where, attempts, e))
-            delay = backoff.next_delay() if backoff else 0
+            delay = backoff.next_delay()
             log.warning("download of %s interrupted (%s); resuming in %.1f s", where, e, delay)
-            if sleep and delay:
-                sleep(delay)
+            sleep(delay)
     expected = normalize_etag(expected_etag)
     if _PLAIN_MD5.match(expected):
         actual = _md5(part)
@@ -106,7 +110,7 @@ def _fetch(store, bucket, key, expected_etag, part, size, progress):
 
 
 def _transient(error):
-    return not isinstance(error, (PermissionError, IsADirectoryError)) and getattr(error, "errno", None) != 28
+    return not isinstance(error, (PermissionError, IsADirectoryError)) and getattr(error, "errno", None) != errno.ENOSPC
 
 
 def _md5(path):

@@ -10,6 +10,7 @@ import shutil
 import time
 
 from . import bundle
+from .backoff import Backoff
 from .client import ReportRejected
 from .errors import Canceled, StepFailure, Stopping, truncate
 from .launcher import release_env
@@ -32,7 +33,7 @@ MIB = 1 << 20
 
 class Deployer:
     def __init__(self, config, store, objects, scripts, launcher, protocol, clock=time.time,
-                 disk_free=lambda path: shutil.disk_usage(path).free, env=None):
+                 disk_free=lambda path: shutil.disk_usage(path).free, env=None, sleep=time.sleep):
         self.config = config
         self.store = store
         self.objects = objects
@@ -42,6 +43,7 @@ class Deployer:
         self.clock = clock
         self.disk_free = disk_free
         self.env = dict(os.environ if env is None else env)
+        self.sleep = sleep
         self.jobs_dir = os.path.join(config.bundle_dir, "jobs")
         self.downloads_dir = os.path.join(config.bundle_dir, "downloads")
         os.makedirs(self.jobs_dir, exist_ok=True)
@@ -192,7 +194,8 @@ class Deployer:
         path = os.path.join(self.downloads_dir, job + ".condition")
         if os.path.exists(path):
             os.remove(path)  # small: fetch it again rather than trust a copy from before a restart
-        bundle.download(self.objects, condition["bucket"], condition["key"], condition.get("etag"), path)
+        bundle.download(self.objects, condition["bucket"], condition["key"], condition.get("etag"), path,
+                        backoff=self._backoff(), sleep=self.sleep)
         os.chmod(path, 0o700)
         env = release_env(self.env, self._release(deployment))
         self.scripts.run(path, self.downloads_dir, env, self.config.script_timeout_seconds, "DownloadConditionFailed",
@@ -211,7 +214,8 @@ class Deployer:
                 if percent >= deployment["percentDone"] + 10:
                     self._progress(deployment, "DownloadingExtracting", percent)
 
-            bundle.download(self.objects, source["s3Bucket"], source["s3Key"], source.get("etag"), archive, progress)
+            bundle.download(self.objects, source["s3Bucket"], source["s3Key"], source.get("etag"), archive, progress,
+                            backoff=self._backoff(), sleep=self.sleep)
             bundle.extract(archive, self.jobs_dir, job)
             os.remove(archive)
         deployment["release"] = self._release(deployment)
@@ -250,6 +254,9 @@ class Deployer:
                 "bundleDir": os.path.join(self.jobs_dir, job_id(assignment["deploymentJob"])),
                 "packageName": launch.get("packageName", ""), "launchFile": launch.get("launchFile", ""),
                 "environmentVariables": dict(launch.get("environmentVariables") or {})}
+
+    def _backoff(self):
+        return Backoff(self.config.backoff_base_seconds, self.config.backoff_max_seconds)
 
     def _object_size(self, bucket, key):
         try:

@@ -26,6 +26,7 @@ class DeployerTestCase(unittest.TestCase):
         self.protocol = FakeProtocol()
         self.now = [1000.0]
         self.free = [10 << 30]
+        self.sleeps = []
         self.config = Config({"endpoint": "http://svc", "robot_arn": "arn:robot", "access_key_id": "AK",
                               "secret_access_key": "s", "bundle_dir": self.tmp.join("bundles"),
                               "architecture": "X86_64", "launch_check_seconds": 0, "script_timeout_seconds": 10,
@@ -37,7 +38,7 @@ class DeployerTestCase(unittest.TestCase):
         """A new deployer on the same disk: what the agent is after a restart."""
         return Deployer(self.config, StateStore(self.config.state_dir), self.objects, ScriptRunner(), self.launcher,
                         self.protocol, clock=lambda: self.now[0], disk_free=lambda path: self.free[0],
-                        env={"PATH": os.environ["PATH"]})
+                        env={"PATH": os.environ["PATH"]}, sleep=self.sleeps.append)
 
     def bundle(self, files=None, **launch):
         """Puts a bundle in the fake S3 and returns an assignment for it."""

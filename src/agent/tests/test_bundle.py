@@ -4,6 +4,7 @@ import tarfile
 import unittest
 
 from fleetsync_agent import bundle
+from fleetsync_agent.backoff import Backoff
 from fleetsync_agent.errors import StepFailure
 from tests.fakes import read, FakeObjectStore, TempDir, script, tar_bytes
 
@@ -46,8 +47,11 @@ class DownloadTest(unittest.TestCase):
     def test_an_interrupted_download_resumes_with_a_range_from_where_it_stopped(self):
         self.store.put("b", "k", DATA)
         self.store.cut_after = 30000
-        bundle.download(self.store, "b", "k", MD5, self.dest)
+        sleeps = []
+        bundle.download(self.store, "b", "k", MD5, self.dest, backoff=Backoff(2.0, 30.0, rng=lambda: 0.5),
+                        sleep=sleeps.append)
         self.assertEqual([("b", "k", 0), ("b", "k", 30000)], self.store.gets)
+        self.assertEqual([1.0], sleeps)  # a jittered back-off before resuming
         with open(self.dest, "rb") as f:
             self.assertEqual(DATA, f.read())
 
@@ -68,6 +72,23 @@ class DownloadTest(unittest.TestCase):
         bundle.download(self.store, "b", "k", MD5, self.dest)
         with open(self.dest, "rb") as f:
             self.assertEqual(DATA, f.read())
+
+    def test_a_store_that_keeps_failing_gives_up_after_a_few_attempts(self):
+        self.store.put("b", "k", DATA)
+        original = self.store.get
+
+        def cut_every_time(bucket, key, start=0):
+            self.store.cut_after = 1000
+            return original(bucket, key, start)
+
+        self.store.get = cut_every_time
+        sleeps = []
+        with self.assertRaises(StepFailure) as caught:
+            bundle.download(self.store, "b", "k", MD5, self.dest, attempts=3,
+                            backoff=Backoff(1.0, 30.0, rng=lambda: 1.0), sleep=sleeps.append)
+        self.assertEqual("EnvironmentSetupError", caught.exception.code)
+        self.assertIn("after 3 attempts", caught.exception.reason)
+        self.assertEqual([1.0, 2.0], sleeps)
 
     def test_a_missing_object_is_resource_not_found(self):
         with self.assertRaises(StepFailure) as caught:
