@@ -1,5 +1,8 @@
 package dev.fleetsync.auth;
 
+import dev.fleetsync.common.Arn;
+import dev.fleetsync.common.ServiceError;
+import dev.fleetsync.common.ServiceException;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -18,6 +21,23 @@ public class CallerAccount {
     public String accountId() {
         return current().map(Principal::accountId)
                 .orElseThrow(() -> new IllegalStateException("No verified caller: CallerAccount is only valid during a signed request"));
+    }
+
+    /**
+     * The account a robot-protocol call for {@code robotArn} acts for. Every robot-protocol endpoint asks this, before
+     * anything is read or changed: a robot credential may name only its own robot (another of its account's is
+     * AccessDeniedException, another account's does not exist for it); an account principal may name any.
+     */
+    public String robotAccount(String robotArn) {
+        Principal principal = current()
+                .orElseThrow(() -> new IllegalStateException("No verified caller: CallerAccount is only valid during a signed request"));
+        if (principal.isRobot() && !principal.robotArn().equals(robotArn)) {
+            boolean sameAccount = Arn.parse(robotArn).map(Arn::accountId).filter(principal.accountId()::equals).isPresent();
+            throw sameAccount
+                    ? ServiceError.ACCESS_DENIED.exception("This robot credential may only poll and report for robot " + principal.robotArn())
+                    : ServiceException.notFound("Robot " + robotArn + " does not exist");
+        }
+        return principal.accountId();
     }
 
     /** The verified principal of the request running on this thread, if any. */

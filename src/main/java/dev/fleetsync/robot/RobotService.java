@@ -9,6 +9,7 @@ import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.Map;
 
 /** The robot operations. Writes run in {@link RobotWrites}; here their constraint violations become API errors. */
@@ -21,11 +22,13 @@ public class RobotService {
     private final RobotWrites writes;
     private final RobotRepository robots;
     private final TagRepository tags;
+    private final Event<RobotDeleted> deleted;
 
-    public RobotService(RobotWrites writes, RobotRepository robots, TagRepository tags) {
+    public RobotService(RobotWrites writes, RobotRepository robots, TagRepository tags, Event<RobotDeleted> deleted) {
         this.writes = writes;
         this.robots = robots;
         this.tags = tags;
+        this.deleted = deleted;
     }
 
     /** A Greengrass group serves one robot: a second robot on it, however concurrent, is ResourceAlreadyExists. */
@@ -37,8 +40,9 @@ public class RobotService {
                         "A robot with greengrassGroupId " + greengrassGroupId + " already exists"));
     }
 
+    /** The robot's credentials go with it (the schema cascades); observers of {@link RobotDeleted} hear of it after the commit. */
     public Uni<Void> delete(String accountId, String arn) {
-        return writes.delete(accountId, arn);
+        return writes.delete(accountId, arn).invoke(() -> deleted.fire(new RobotDeleted(accountId, arn)));
     }
 
     /** A fleet deleted between our check and the commit breaks fk_robot_fleet: that is the fleet missing, too. */
