@@ -9,14 +9,17 @@ import java.util.Collection;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up: installs the page-token key, refuses to run in production without principals, and in dev and test
+ * At start-up: installs the page-token key, checks the robot-credential key (too short a key stops the start), refuses to run in production without principals, and in dev and test
  * mode prints the principals (with their development secrets) so a developer can point an SDK or the CLI at the service.
  */
 @ApplicationScoped
 public class AuthStartup {
     private static final Logger LOG = Logger.getLogger(AuthStartup.class);
 
-    void start(@Observes StartupEvent event, AuthConfig config, Principals principals) {
+    void start(@Observes StartupEvent event, AuthConfig config, Principals principals, RobotCredentialSecrets robotSecrets) {
+        if (!robotSecrets.enabled() && LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warn("fleetsync.auth.robot-credential-key is not set: robot credentials can be neither issued nor used");
+        }
         config.pageTokenKey().ifPresentOrElse(PageTokenSeal::useKey, () -> {
             if (LaunchMode.current() == LaunchMode.NORMAL) {
                 LOG.warn("fleetsync.auth.page-token-key is not set: page tokens are valid only on this instance until it restarts");

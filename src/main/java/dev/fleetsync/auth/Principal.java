@@ -3,10 +3,27 @@ package dev.fleetsync.auth;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A caller's credentials and the account whose resources it acts on. */
-public record Principal(String accessKeyId, String secretKey, String accountId) {
+/**
+ * A caller's credentials and the account whose resources it acts on. A robot credential also names the one robot it
+ * may speak the robot protocol for ({@code robotArn}); an account principal has none and may act on the whole account.
+ */
+public record Principal(String accessKeyId, String secretKey, String accountId, String robotArn) {
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    /** An account principal. */
+    public Principal(String accessKeyId, String secretKey, String accountId) {
+        this(accessKeyId, secretKey, accountId, null);
+    }
+
+    /** A robot credential: limited to the robot protocol, for {@code robotArn} only. */
+    public static Principal robot(String accessKeyId, String secretKey, String accountId, String robotArn) {
+        return new Principal(accessKeyId, secretKey, accountId, java.util.Objects.requireNonNull(robotArn));
+    }
+
+    public boolean isRobot() {
+        return robotArn != null;
+    }
 
     /**
      * Reads one {@code accessKeyId:secretKey:accountId} entry. The secret may itself hold colons, so the access key id is
@@ -40,6 +57,6 @@ public record Principal(String accessKeyId, String secretKey, String accountId) 
     /** Never prints the secret. */
     @Override
     public String toString() {
-        return "Principal[" + accessKeyId + ", account " + accountId + "]";
+        return "Principal[" + accessKeyId + ", account " + accountId + (isRobot() ? ", robot " + robotArn : "") + "]";
     }
 }

@@ -7,11 +7,17 @@ import dev.fleetsync.config.AuthConfig;
 import dev.fleetsync.config.FleetSyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
- * Decides whether a received request may proceed: signature, then the account's rate. Records the verified caller.
+ * Decides whether a received request may proceed: signature, then what the credential may call, then the account's
+ * rate. Records the verified caller. An access key id that is no configured principal may be a robot credential,
+ * looked up (usually in memory) before the signature is checked; a robot credential may call only the robot protocol,
+ * and {@link CallerAccount#robotAccount} keeps it to its own robot there.
  * Robot-protocol requests ({@code /agent/}) draw on a bucket of their own per account, not on the API's. They are
  * limited per account, not per robot: the robot is named only in the body, which the signer controls anyway, and
  * buckets keyed by a value the caller picks could be multiplied at will.
@@ -21,15 +27,20 @@ public class RequestGate {
     static final String AGENT_PREFIX = "/agent/";
     /** The API's service model is public; only this exact path is, so no path can reach an operation through it. */
     static final String MODEL_PATH = "/model/robomaker-2018-06-29.json";
+    private static final Logger LOG = Logger.getLogger(RequestGate.class);
     private final SignatureCheck check;
+    private final Principals principals;
+    private final RobotCredentials robots;
     private final AccountThrottle apiThrottle;
     private final AccountThrottle agentThrottle;
     private final AuthConfig auth;
     private final FleetSyncConfig config;
     private final Clock clock;
 
-    public RequestGate(Principals principals, AuthConfig auth, FleetSyncConfig config, Clock clock) {
-        this.check = new SignatureCheck(principals::find, config.region(), auth.signingName(), auth.maxClockSkew());
+    public RequestGate(Principals principals, RobotCredentials robots, AuthConfig auth, FleetSyncConfig config, Clock clock) {
+        this.check = new SignatureCheck(config.region(), auth.signingName(), auth.maxClockSkew());
+        this.principals = principals;
+        this.robots = robots;
         this.apiThrottle = new AccountThrottle(auth.throttle().rate(), auth.throttle().burst(), auth.throttle().accounts(),
                 System::nanoTime);
         this.agentThrottle = new AccountThrottle(auth.agentThrottle().rate(), auth.agentThrottle().burst(),
@@ -48,10 +59,38 @@ public class RequestGate {
     }
 
     /** Empty lets the request through (its caller recorded); otherwise the AWS error to answer with. */
-    public Optional<Response> admit(SigningInput input) {
+    public Uni<Optional<Response>> admit(SigningInput input) {
+        Optional<String> robotKey = robotKeyOf(input);
+        if (robotKey.isEmpty()) {
+            return Uni.createFrom().item(admit(input, principals::find));
+        }
+        return robots.find(robotKey.get())
+                .map(robot -> admit(input, id -> robot))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.error("Could not look up a robot credential", e);
+                    return Optional.of(AwsErrors.render(ServiceError.SERVICE_UNAVAILABLE, "The request could not be authenticated now; retry it"));
+                });
+    }
+
+    /** The access key id of the request when it is not a configured principal's but has a robot credential's form. */
+    private Optional<String> robotKeyOf(SigningInput input) {
         try {
-            Principal principal = check.verify(input, clock.instant());
-            AccountThrottle throttle = isRobotProtocol(input.rawPath()) ? agentThrottle : apiThrottle;
+            return input.header("authorization").map(AuthorizationHeader::parse).map(AuthorizationHeader::accessKeyId)
+                    .filter(RobotCredentialSecrets::isRobotKeyId).filter(id -> principals.find(id).isEmpty());
+        } catch (ServiceException malformed) {
+            return Optional.empty(); // the signature check refuses it, with the reason
+        }
+    }
+
+    private Optional<Response> admit(SigningInput input, Function<String, Optional<Principal>> lookup) {
+        try {
+            Principal principal = check.verify(input, clock.instant(), lookup);
+            boolean robotProtocol = isRobotProtocol(input.rawPath());
+            if (principal.isRobot() && !robotProtocol) {
+                return Optional.of(AwsErrors.render(ServiceError.ACCESS_DENIED,
+                        "A robot credential may only call the robot protocol (/agent/v1/poll, /agent/v1/report) for its own robot"));
+            }
+            AccountThrottle throttle = robotProtocol ? agentThrottle : apiThrottle;
             if (!throttle.allow(principal.accountId())) {
                 return Optional.of(AwsErrors.render(ServiceError.THROTTLING, "Rate exceeded"));
             }

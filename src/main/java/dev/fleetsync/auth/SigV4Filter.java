@@ -35,13 +35,14 @@ public class SigV4Filter {
         }
         String query = question < 0 ? "" : uri.substring(question + 1);
         return RequestBodies.read(request, gate.maxBodyBytes())
-                .map(body -> {
+                .flatMap(body -> {
                     SigningInput input = new SigningInput(request.method().name(), path, query, headers(request), body);
-                    Response refusal = gate.admit(input).orElse(null);
-                    if (refusal == null) {
-                        context.setEntityStream(new ByteArrayInputStream(body));
-                    }
-                    return refusal;
+                    return gate.admit(input).map(refusal -> {
+                        if (refusal.isEmpty()) {
+                            context.setEntityStream(new ByteArrayInputStream(body));
+                        }
+                        return refusal.orElse(null);
+                    });
                 })
                 .onFailure(RequestBodies.TooLarge.class).recoverWithItem(gate::tooLarge);
     }

@@ -26,19 +26,18 @@ public final class SignatureCheck {
     private static final String MISMATCH = "The request signature we calculated does not match the signature you provided. "
             + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
-    private final Function<String, Optional<Principal>> principals;
     private final String region;
     private final String service;
     private final Duration maxSkew;
 
-    public SignatureCheck(Function<String, Optional<Principal>> principals, String region, String service, Duration maxSkew) {
-        this.principals = principals;
+    public SignatureCheck(String region, String service, Duration maxSkew) {
         this.region = region;
         this.service = service;
         this.maxSkew = maxSkew;
     }
 
-    public Principal verify(SigningInput request, Instant now) {
+    /** @param principals the principal of an access key id, if it is one we know */
+    public Principal verify(SigningInput request, Instant now, Function<String, Optional<Principal>> principals) {
         String header = request.header("authorization")
                 .orElseThrow(() -> ServiceError.MISSING_AUTHENTICATION_TOKEN.exception("Missing Authentication Token"));
         AuthorizationHeader auth = AuthorizationHeader.parse(header);

@@ -15,6 +15,8 @@ public enum ServiceError {
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403),
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),
     INVALID_SIGNATURE("InvalidSignatureException", 403),
+    /** A verified caller asked for something its credential does not allow (a robot credential outside its robot). */
+    ACCESS_DENIED("AccessDeniedException", 403),
     UNKNOWN_OPERATION("UnknownOperationException", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowedException", 405),
     REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),

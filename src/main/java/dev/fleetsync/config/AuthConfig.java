@@ -37,6 +37,16 @@ public interface AuthConfig {
     /** Key of the HMAC that seals page tokens; replicas must share it. Unset: a random key per process (tokens die with it). */
     Optional<String> pageTokenKey();
 
+    /**
+     * Server key that robot credentials' secrets are derived from (HMAC-SHA256 of the access key id), at least 32
+     * characters; replicas must share it. Unset: no robot credential can be issued or used.
+     */
+    Optional<String> robotCredentialKey();
+
+    /** Longest an instance trusts a robot credential it verified without reading it again, should a revocation notice be missed. */
+    @WithDefault("5S")
+    Duration robotCredentialCacheTtl();
+
     /** Per-account request rate limits. */
     Throttle throttle();
 

@@ -2,6 +2,7 @@ package dev.fleetsync.ops;
 
 import dev.fleetsync.api.agent.AgentWire;
 import dev.fleetsync.api.application.RobotApplicationWire;
+import dev.fleetsync.api.credential.RobotCredentialWire;
 import dev.fleetsync.api.deployment.DeploymentWire;
 import dev.fleetsync.api.fleet.FleetWire;
 import dev.fleetsync.api.robot.RobotWire;
@@ -21,6 +22,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(ignoreNested = false, targets = {
         FleetWire.class, RobotWire.class, RobotApplicationWire.class, DeploymentWire.class, TagWire.class, AgentWire.class,
+        RobotCredentialWire.class,
         RobotSummary.class, Empty.class, Filter.class,
         ApplicationSource.class, LaunchConfig.class, DownloadConditionFile.class })
 public final class NativeReflection {

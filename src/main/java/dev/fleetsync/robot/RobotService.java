@@ -14,6 +14,7 @@ import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.util.Map;
 
@@ -28,14 +29,17 @@ public class RobotService {
     private final ArnFactory arns;
     private final Clock clock;
     private final Quotas quotas;
+    private final Event<RobotDeleted> deleted;
 
-    public RobotService(RobotRepository robots, FleetService fleets, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas) {
+    public RobotService(RobotRepository robots, FleetService fleets, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas,
+            Event<RobotDeleted> deleted) {
         this.robots = robots;
         this.fleets = fleets;
         this.tags = tags;
         this.arns = arns;
         this.clock = clock;
         this.quotas = quotas;
+        this.deleted = deleted;
     }
 
     /** A Greengrass group serves one robot: a second robot on it, however concurrent, is ResourceAlreadyExists. */
@@ -56,12 +60,16 @@ public class RobotService {
         });
     }
 
-    /** Deletes the robot and its tags, whatever fleet or deployment it is in; its deployment history stays with the jobs. */
+    /**
+     * Deletes the robot and its tags, whatever fleet or deployment it is in; its deployment history stays with the jobs.
+     * Its credentials go with it (the schema cascades); observers of {@link RobotDeleted} hear of it after the commit.
+     */
     public Uni<Void> delete(String accountId, String arn) {
         return Writes.inTransaction(arn, () -> requireLocked(accountId, arn)
-                .call(robot -> tags.removeAll(accountId, arn))
-                .call(robots::delete)
-                .replaceWithVoid());
+                        .call(robot -> tags.removeAll(accountId, arn))
+                        .call(robots::delete)
+                        .replaceWithVoid())
+                .invoke(() -> deleted.fire(new RobotDeleted(accountId, arn)));
     }
 
     /** Puts the robot in the fleet; a robot already there stays as it is, one in another fleet is refused. */

@@ -32,4 +32,13 @@ class PrincipalTest {
     void toStringNeverShowsTheSecret() {
         assertThat(new Principal("AKIAEXAMPLE0000001", "topsecret", "123456789012").toString()).doesNotContain("topsecret");
     }
+
+    @Test
+    void aRobotCredentialNamesItsRobotButNeverItsSecret() {
+        Principal robot = Principal.robot("RKIDAAAAAAAAAAAAAAAA", "topsecret", "123456789012", "arn:aws:robomaker:us-west-2:123456789012:robot/r/1");
+
+        assertThat(robot.isRobot()).isTrue();
+        assertThat(new Principal("AKIAEXAMPLE0000001", "s", "123456789012").isRobot()).isFalse();
+        assertThat(robot.toString()).contains("robot/r/1").doesNotContain("topsecret");
+    }
 }

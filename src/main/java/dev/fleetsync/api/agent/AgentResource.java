@@ -45,7 +45,7 @@ public class AgentResource {
         if (wait.compareTo(config.maxPollWait()) > 0) {
             wait = config.maxPollWait();
         }
-        return agent.poll(caller.accountId(), request.robot(), wait)
+        return agent.poll(caller.robotAccount(request.robot()), request.robot(), wait)
                 .map(assignment -> assignment == null ? PollResponse.NO_WORK : toWire(assignment));
     }
 
@@ -53,9 +53,10 @@ public class AgentResource {
     @Path("report")
     public Uni<ReportResponse> report(ReportRequest request) {
         validator.check(request);
+        String accountId = caller.robotAccount(request.robot());
         RobotReport report = new RobotReport(request.robot(), request.deploymentJob(), request.step(), request.percentDone(),
                 request.estimatedTimeRemainingSeconds(), request.result(), request.failureCode(), request.failureReason());
-        return agent.report(caller.accountId(), report).map(ReportResponse::new);
+        return agent.report(accountId, report).map(ReportResponse::new);
     }
 
     private static PollResponse toWire(Assignment assignment) {

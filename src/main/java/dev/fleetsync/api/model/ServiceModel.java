@@ -3,6 +3,7 @@ package dev.fleetsync.api.model;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetsync.api.application.RobotApplicationResource;
+import dev.fleetsync.api.credential.RobotCredentialResource;
 import dev.fleetsync.api.deployment.DeploymentResource;
 import dev.fleetsync.api.fleet.FleetResource;
 import dev.fleetsync.api.robot.RobotResource;
@@ -32,9 +33,12 @@ import java.util.List;
  */
 public final class ServiceModel {
     public static final String FILE_NAME = "robomaker-2018-06-29.json";
-    /** The resources of the RoboMaker API; the robot protocol is fleetsync's own and not part of it. */
+    /**
+     * The resources of the API: RoboMaker's, and fleetsync's own robot credentials (so that the same CLI issues them).
+     * The robot protocol is for robots, not for tooling, and is left out.
+     */
     static final List<Class<?>> RESOURCES = List.of(FleetResource.class, RobotResource.class, RobotApplicationResource.class,
-            DeploymentResource.class, TagResource.class);
+            DeploymentResource.class, TagResource.class, RobotCredentialResource.class);
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -87,6 +87,22 @@ class CurrentCliTest {
     }
 
     @Test
+    void theSameCliIssuesAndRevokesRobotCredentials() {
+        String robotArn = json(ok(aws("robomaker", "create-robot", "--name", Sdk.unique("cli"), "--architecture", "X86_64",
+                "--greengrass-group-id", java.util.UUID.randomUUID().toString()))).get("arn").asText();
+
+        JsonNode issued = json(ok(aws("robomaker", "create-robot-credential", "--robot", robotArn)));
+        String keyId = issued.get("accessKeyId").asText();
+        JsonNode listed = json(ok(aws("robomaker", "list-robot-credentials", "--robot", robotArn)));
+        ok(aws("robomaker", "delete-robot-credential", "--access-key-id", keyId));
+
+        assertThat(issued.get("secretAccessKey").asText()).isNotBlank();
+        assertThat(listed.at("/credentials/0/accessKeyId").asText()).isEqualTo(keyId);
+        assertThat(listed.at("/credentials/0/secretAccessKey").isMissingNode()).isTrue();
+        assertThat(json(ok(aws("robomaker", "list-robot-credentials", "--robot", robotArn))).get("credentials")).isEmpty();
+    }
+
+    @Test
     void theCliChecksRequiredMembersBeforeSending() {
         Result missing = aws("robomaker", "create-robot", "--name", "no-architecture");
 

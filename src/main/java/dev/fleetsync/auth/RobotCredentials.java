@@ -1,0 +1,107 @@
+package dev.fleetsync.auth;
+
+import dev.fleetsync.config.AuthConfig;
+import dev.fleetsync.robot.RobotDeleted;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Iterator;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Resolves robot credentials for the signature check: one primary-key read, then cached per instance. Every instance
+ * listens for the database's revocation notices (sent on commit by a trigger, however a credential is removed) and
+ * drops the credential at once; the cache's short TTL bounds how long a missed notice could keep one alive.
+ */
+@ApplicationScoped
+public class RobotCredentials {
+    static final String REVOKED_CHANNEL = "robot_credential_revoked";
+    private static final Logger LOG = Logger.getLogger(RobotCredentials.class);
+    private static final String FIND = "select account_id, robot_arn from robot_credential where access_key_id = $1";
+
+    private final Pool pool;
+    private final RobotCredentialSecrets secrets;
+    private final RobotCredentialCache cache;
+    private final Vertx vertx;
+    private final Optional<String> url;
+    private final Optional<String> user;
+    private final Optional<String> password;
+    private PgSubscriber subscriber;
+
+    public RobotCredentials(Pool pool, RobotCredentialSecrets secrets, AuthConfig config, Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.pool = pool;
+        this.secrets = secrets;
+        this.cache = new RobotCredentialCache(config.robotCredentialCacheTtl(), System::nanoTime);
+        this.vertx = vertx;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The robot principal of the access key id; empty when it is no robot credential, was revoked, or none can be used. */
+    public Uni<Optional<Principal>> find(String accessKeyId) {
+        if (!secrets.enabled() || !RobotCredentialSecrets.isRobotKeyId(accessKeyId)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Optional<Principal> cached = cache.get(accessKeyId);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(cached);
+        }
+        long revocationsBefore = cache.revocationCount();
+        return pool.preparedQuery(FIND).execute(Tuple.of(accessKeyId)).map(rows -> {
+            Iterator<Row> found = rows.iterator();
+            if (!found.hasNext()) {
+                return Optional.<Principal>empty();
+            }
+            Row row = found.next();
+            Principal robot = Principal.robot(accessKeyId, secrets.secretOf(accessKeyId), row.getString("account_id"),
+                    row.getString("robot_arn"));
+            cache.put(robot, revocationsBefore);
+            return Optional.of(robot);
+        });
+    }
+
+    /** Drops a credential revoked by this instance now, without waiting for the notice. */
+    public void revoked(String accessKeyId) {
+        cache.revoke(accessKeyId);
+    }
+
+    void robotDeleted(@Observes RobotDeleted robot) {
+        cache.revokeRobot(robot.accountId(), robot.arn());
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (url.isEmpty()) {
+            LOG.warn("No reactive datasource URL: revoked robot credentials are dropped only when their cache entries expire");
+            return;
+        }
+        PgConnectOptions options = PgConnectOptions.fromUri(url.get());
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(REVOKED_CHANNEL)
+                .handler(cache::revoke)
+                // (re)subscribed: notices sent while we were not listening are lost, so trust nothing cached before
+                .subscribeHandler(v -> cache.clear());
+        subscriber.connect().onFailure(e -> LOG.warn("Could not listen for revoked robot credentials; retrying", e));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+}
