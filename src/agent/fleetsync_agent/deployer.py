@@ -21,12 +21,12 @@ log = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 2
 
-# The order steps run in. The download condition decides whether to download at all, so it runs before the
-# download (RoboMaker's RobotDeploymentStep enum lists it after DownloadingExtracting; the service does not care).
-STEPS = ["Validating", "ExecutingDownloadCondition", "DownloadingExtracting", "ExecutingPreLaunch", "Launching",
+# The order steps run in: RoboMaker's progressDetail order. The download condition runs on the robot once the bundle
+# is in place and before anything of it runs, so a robot that is not ready (docked, charged, idle) keeps its version.
+STEPS = ["Validating", "DownloadingExtracting", "ExecutingDownloadCondition", "ExecutingPreLaunch", "Launching",
          "ExecutingPostLaunch", "Finished"]
 # percentDone when each step starts; the download fills the range up to the next step.
-PERCENT = {"Validating": 0, "ExecutingDownloadCondition": 5, "DownloadingExtracting": 10, "ExecutingPreLaunch": 70,
+PERCENT = {"Validating": 0, "DownloadingExtracting": 5, "ExecutingDownloadCondition": 65, "ExecutingPreLaunch": 70,
            "Launching": 80, "ExecutingPostLaunch": 90, "Finished": 100}
 MIB = 1 << 20
 

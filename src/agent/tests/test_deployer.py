@@ -51,9 +51,9 @@ class HappyPathTest(DeployerTestCase):
         job = self.bundle()
         job["downloadConditionFile"] = {"bucket": "my-bundles", "key": "check.sh"}
         self.deployer().handle(job)
-        self.assertEqual(["Validating", "ExecutingDownloadCondition", "DownloadingExtracting", "Launching",
+        self.assertEqual(["Validating", "DownloadingExtracting", "ExecutingDownloadCondition", "Launching",
                           "Finished"], self.protocol.steps())
-        self.assertEqual(["check.sh", "picker/x86.tar.gz"], [key for bucket, key, start in self.objects.gets])
+        self.assertEqual(["picker/x86.tar.gz", "check.sh"], [key for bucket, key, start in self.objects.gets])
 
     def test_a_large_download_reports_its_progress_with_an_estimate(self):
         files = {"share/blob": (os.urandom(200 << 10).hex(), 0o644)}
@@ -117,13 +117,14 @@ class FailureTest(DeployerTestCase):
         self.assertEqual(PREVIOUS, self.launcher.running())
         self.assertEqual(PREVIOUS, self.store.current())
 
-    def test_a_failing_download_condition_downloads_nothing(self):
+    def test_a_failing_download_condition_runs_nothing_of_the_new_version(self):
         self.objects.put("my-bundles", "check.sh", b"#!/bin/sh\necho 'battery at 12%'\nexit 1\n")
         job = self.bundle()
         job["downloadConditionFile"] = {"bucket": "my-bundles", "key": "check.sh"}
         self.deployer().handle(job)
         self.assert_failed("ExecutingDownloadCondition", "DownloadConditionFailed", "battery at 12%")
-        self.assertEqual(["check.sh"], [key for bucket, key, start in self.objects.gets])
+        self.assertEqual(["picker/x86.tar.gz", "check.sh"], [key for bucket, key, start in self.objects.gets])
+        self.assertNotIn(("start", JOB), self.launcher.events)
         self.assert_previous_kept_running()
 
     def test_a_launch_that_fails_relaunches_the_previous_version(self):
