@@ -103,6 +103,32 @@ class ServiceModelTest {
     }
 
     @Test
+    void everyResourceOfTheApiIsInTheModelButTheRobotProtocolAndTheModelItself() throws IOException {
+        Path api = Path.of("target/classes/dev/fleetsync/api");
+        List<Class<?>> resources = new ArrayList<>();
+        try (Stream<Path> classes = Files.walk(api)) {
+            for (Path file : classes.filter(f -> f.getFileName().toString().endsWith("Resource.class")).toList()) {
+                String name = "dev.fleetsync.api." + api.relativize(file).toString().replace('/', '.').replaceFirst("\\.class$", "");
+                Class<?> type = load(name);
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                    resources.add(type);
+                }
+            }
+        }
+        resources.removeAll(List.of(dev.fleetsync.api.agent.AgentResource.class, ModelResource.class));
+
+        assertThat(resources).containsExactlyInAnyOrderElementsOf(ServiceModel.RESOURCES);
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void clientRequestTokensAreIdempotencyTokensSoClientsFillThemIn() {
         for (String name : List.of("CreateDeploymentJob", "SyncDeploymentJob")) {
             String input = ours.at("/operations/" + name + "/input/shape").asText();
