@@ -1,21 +1,17 @@
 package dev.fleetsync.auth;
 
+import dev.fleetsync.common.Notifications;
 import dev.fleetsync.config.AuthConfig;
 import dev.fleetsync.robot.RobotDeleted;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Iterator;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,23 +28,13 @@ public class RobotCredentials {
     private final Pool pool;
     private final RobotCredentialSecrets secrets;
     private final RobotCredentialCache cache;
-    private final Vertx vertx;
-    private final Optional<String> url;
-    private final Optional<String> user;
-    private final Optional<String> password;
-    private PgSubscriber subscriber;
+    private final Notifications notifications;
 
-    public RobotCredentials(Pool pool, RobotCredentialSecrets secrets, AuthConfig config, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public RobotCredentials(Pool pool, RobotCredentialSecrets secrets, AuthConfig config, Notifications notifications) {
         this.pool = pool;
         this.secrets = secrets;
         this.cache = new RobotCredentialCache(config.robotCredentialCacheTtl(), System::nanoTime);
-        this.vertx = vertx;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.notifications = notifications;
     }
 
     /** The robot principal of the access key id; empty when it is no robot credential, was revoked, or none can be used. */
@@ -84,24 +70,9 @@ public class RobotCredentials {
     }
 
     void start(@Observes StartupEvent event) {
-        if (url.isEmpty()) {
+        // (re)subscribed: notices sent while we were not listening are lost, so trust nothing cached before
+        if (!notifications.listen(REVOKED_CHANNEL, cache::revoke, cache::clear)) {
             LOG.warn("No reactive datasource URL: revoked robot credentials are dropped only when their cache entries expire");
-            return;
-        }
-        PgConnectOptions options = PgConnectOptions.fromUri(url.get());
-        user.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(REVOKED_CHANNEL)
-                .handler(cache::revoke)
-                // (re)subscribed: notices sent while we were not listening are lost, so trust nothing cached before
-                .subscribeHandler(v -> cache.clear());
-        subscriber.connect().onFailure(e -> LOG.warn("Could not listen for revoked robot credentials; retrying", e));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.close();
         }
     }
 }
