@@ -67,8 +67,11 @@ public class RolloutSql {
     // A robot whose architecture has no source in the job's version (or that was deleted, so has no architecture left)
     // fails at its turn and takes no slot. Turns stop after :count robots started, or at the failure that reaches the
     // threshold (:failuresLeft), as if the robots had been taken one by one.
-    // "waiting" is not materialized, so each use is an ARN-ordered scan that stops at its limit: a wave costs about its
-    // own size (plus the robots failed in it), not the job's. "= any(array(...))" runs the choice once; an
+    // "waiting" is not materialized, so each use is an ARN-ordered index scan bounded by its limit or by the wave's last
+    // turn, and the robot's architecture is looked up (by primary key) only for the rows that scan reaches: the statement
+    // costs about what the plain admission did, up to twice over (EXPLAIN ANALYZE, PostgreSQL 17 on a busy 2-core
+    // machine, a 10,000-robot job with 2,000-5,000 started: 2-10 ms to start one robot, against 1-7 ms for the plain
+    // admission). "= any(array(...))" runs the choice once; an
     // "in (... limit)" may be planned as a nested loop that runs it again for every robot of the job (1.3 s for a wave
     // of 400 out of 2,000 robots, whose rows had no statistics yet).
     private static final String ADMIT = """
@@ -79,12 +82,15 @@ public class RolloutSql {
                                                  and v.version = j.application_version
                 cross join lateral jsonb_array_elements(cast(v.sources as jsonb)) s
                 where j.account_id = :account and j.arn = :job
-            ), waiting as not materialized (
-                select d.robot_arn, r.architecture,
-                       coalesce(r.architecture in (select architecture from architectures), false) as runnable
-                from robot_deployment d left join robot r on r.account_id = d.account_id and r.arn = d.robot_arn
+            ), candidates as not materialized (
+                select d.robot_arn,
+                       (select r.architecture from robot r where r.account_id = d.account_id and r.arn = d.robot_arn) as architecture
+                from robot_deployment d
                 where d.account_id = :account and d.job_arn = :job
                   and d.status = 'PendingNewDeployment' and d.deployment_start_time is null
+            ), waiting as not materialized (
+                select robot_arn, architecture, coalesce(architecture in (select architecture from architectures), false) as runnable
+                from candidates
             ), starting as (
                 select robot_arn from waiting where runnable order by robot_arn limit :count
             ), last_turn as (
