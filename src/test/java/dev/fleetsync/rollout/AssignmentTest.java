@@ -199,6 +199,23 @@ class AssignmentTest {
         assertThat(arm).allSatisfy(robot -> assertThat(new Agent(endpoint, robot).poll(0).getMap("$")).isEmpty());
     }
 
+    /** The version is deleted between the robot's turn and its poll: the robot still gets its job, without what was lost. */
+    @Test
+    void aVersionDeletedAfterTheRobotsTurnLeavesSuiteAndSourceOut() {
+        String fleet = fleet();
+        String robot = robotIn(fleet, "late", Architecture.X86_64);
+        String app = x86OnlyVersion();
+        String job = deploy(fleet, app, 100, 100);
+        await().atMost(SOON).until(() -> robomaker.describeDeploymentJob(r -> r.job(job)).robotDeploymentSummary().get(0)
+                .deploymentStartTime() != null);
+
+        robomaker.deleteRobotApplication(r -> r.application(app).applicationVersion("1"));
+        JsonPath work = new Agent(endpoint, robot).poll(0);
+
+        assertThat(work.getString("deploymentJob")).isEqualTo(job);
+        assertThat(work.getMap("$")).doesNotContainKeys("robotSoftwareSuite", "source").containsKey("launchConfig");
+    }
+
     /** Turns are taken in ARN order: once a failure reaches the threshold, no later robot's turn comes, in the same wave. */
     @Test
     void theFailureThatReachesTheThresholdIsTheLastTurn() {
