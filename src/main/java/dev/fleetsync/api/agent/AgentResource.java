@@ -2,7 +2,6 @@ package dev.fleetsync.api.agent;
 
 import dev.fleetsync.agent.AgentService;
 import dev.fleetsync.agent.Assignment;
-import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.agent.RobotReport;
 import dev.fleetsync.api.agent.AgentWire.PollRequest;
 import dev.fleetsync.api.agent.AgentWire.PollResponse;
@@ -13,6 +12,7 @@ import dev.fleetsync.api.application.RobotApplicationWire.Source;
 import dev.fleetsync.api.deployment.DeploymentWire.DeploymentLaunchConfig;
 import dev.fleetsync.api.deployment.DeploymentWire.S3Object;
 import dev.fleetsync.api.http.RequestValidator;
+import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.auth.CallerAccount;
 import dev.fleetsync.config.RolloutConfig;
 import dev.fleetsync.deployment.DownloadConditionFile;

@@ -67,13 +67,13 @@ public class RolloutSql {
     // A robot whose architecture has no source in the job's version (or that was deleted, so has no architecture left)
     // fails at its turn and takes no slot. Turns stop after :count robots started, or at the failure that reaches the
     // threshold (:failuresLeft), as if the robots had been taken one by one.
-    // "waiting" is not materialized, so each use is an ARN-ordered index scan bounded by its limit or by the wave's last
-    // turn, and the robot's architecture is looked up (by primary key) only for the rows that scan reaches: the statement
-    // costs about what the plain admission did, up to twice over (EXPLAIN ANALYZE, PostgreSQL 17 on a busy 2-core
-    // machine, a 10,000-robot job with 2,000-5,000 started: 2-10 ms to start one robot, against 1-7 ms for the plain
-    // admission). "= any(array(...))" runs the choice once; an
-    // "in (... limit)" may be planned as a nested loop that runs it again for every robot of the job (1.3 s for a wave
-    // of 400 out of 2,000 robots, whose rows had no statistics yet).
+    // "candidates" and "waiting" are not materialized, so each use is an ARN-ordered index scan bounded by its limit or
+    // by the wave's last turn, and a robot's architecture is looked up (by primary key) only for the rows that scan
+    // reaches. A join to robot was planned as a merge or hash join over all the account's robots. So the statement costs
+    // about what the plain admission did, up to twice over (EXPLAIN ANALYZE, PostgreSQL 17 on a busy 2-core machine, a
+    // 10,000-robot job with 2,000-5,000 started: 2-10 ms to start one robot, against 1-7 ms for the plain admission).
+    // "= any(array(...))" runs the choice once; an "in (... limit)" may be planned as a nested loop that runs it again
+    // for every robot of the job (1.3 s for a wave of 400 out of 2,000 robots, whose rows had no statistics yet).
     private static final String ADMIT = """
             with architectures as (
                 select s.value ->> 'architecture' as architecture
