@@ -1,5 +1,8 @@
 package dev.fleetsync.agent;
 
+import dev.fleetsync.application.ApplicationSource;
+import dev.fleetsync.application.Architecture;
+import dev.fleetsync.application.RobotApplicationVersion;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.JobSpecs;
@@ -72,8 +75,16 @@ public class AgentService {
     private Uni<Assignment> handOver(String accountId, String robotArn) {
         Instant now = Timestamps.now(clock);
         return Panache.withTransaction(() -> sql.handOver(accountId, robotArn, now))
-                .map(handed -> handed == null ? null : new Assignment(handed.job().arn, JobSpecs.of(handed.job()),
-                        RobotTimeout.deadline(handed.startedAt(), handed.job().robotTimeoutSeconds)));
+                .map(handed -> handed == null ? null : assignment(handed));
+    }
+
+    private static Assignment assignment(AgentSql.Handed handed) {
+        RobotApplicationVersion version = handed.version();
+        Assignment.Suite suite = version == null ? null : new Assignment.Suite(version.suiteName, version.suiteVersion);
+        ApplicationSource source = version == null || handed.architecture() == null ? null
+                : version.sourceFor(Architecture.valueOf(handed.architecture())).orElse(null);
+        return new Assignment(handed.job().arn, JobSpecs.of(handed.job()), suite, source,
+                RobotTimeout.deadline(handed.startedAt(), handed.job().robotTimeoutSeconds));
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.fleetsync.agent;
 
+import dev.fleetsync.application.RobotApplicationVersion;
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.deployment.DeploymentJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,9 +31,15 @@ public class AgentSql {
             select 1 from handed limit 1
             """;
 
-    // A robot holds at most one deployment at a time, and this one was handed in this transaction, at :now.
+    // A robot holds at most one deployment at a time, and this one was handed in this transaction, at :now. One read
+    // brings the whole assignment: the job, the version it deploys and the robot's architecture. Left joins, as the
+    // version may have been deleted since the robot's turn started (and the robot since this poll began).
     private static final String HANDED = """
-            select j, d.deploymentStartTime from RobotDeployment d join DeploymentJob j on j.accountId = d.accountId and j.arn = d.jobArn
+            select j, d.deploymentStartTime, v, r.architecture
+            from RobotDeployment d join DeploymentJob j on j.accountId = d.accountId and j.arn = d.jobArn
+            left join RobotApplicationVersion v
+                on v.accountId = j.accountId and v.applicationArn = j.applicationArn and v.version = j.applicationVersion
+            left join Robot r on r.accountId = d.accountId and r.arn = d.robotArn
             where d.accountId = :account and d.robotArn = :robot and d.status = 'Deploying' and d.handedAt = :now
             """;
 
@@ -49,11 +56,15 @@ public class AgentSql {
                 .flatMap(handed -> handed == 0 ? Uni.createFrom().<Handed>nullItem() : Panache.getSession()
                         .flatMap(s -> s.createSelectionQuery(HANDED, Object[].class).setParameter("account", accountId)
                                 .setParameter("robot", robotArn).setParameter("now", now).getSingleResult())
-                        .map(row -> new Handed((DeploymentJob) row[0], (Instant) row[1])));
+                        .map(row -> new Handed((DeploymentJob) row[0], (Instant) row[1], (RobotApplicationVersion) row[2],
+                                (String) row[3])));
     }
 
-    /** A deployment handed to a robot: its job, and when the robot's turn started (its time-out counts from then). */
-    public record Handed(DeploymentJob job, Instant startedAt) {
+    /**
+     * A deployment handed to a robot: its job, when the robot's turn started (its time-out counts from then), the
+     * application version it deploys (null if deleted since) and the robot's architecture (null if deleted since).
+     */
+    public record Handed(DeploymentJob job, Instant startedAt, RobotApplicationVersion version, String architecture) {
     }
 
     /** A robot's own status after its deployment ended; a success also records the version it now runs. */

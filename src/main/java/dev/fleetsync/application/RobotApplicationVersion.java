@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** An immutable numbered snapshot ("1", "2", ...) of a robot application's $LATEST. */
 @Entity
@@ -42,6 +43,11 @@ public class RobotApplicationVersion {
     public String revisionId;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The source bundle for that architecture; empty when the version has none (or is a container image). */
+    public Optional<ApplicationSource> sourceFor(Architecture architecture) {
+        return SourcesJson.read(sources).stream().filter(source -> source.architecture() == architecture).findFirst();
+    }
 
     public static class Key implements Serializable {
         public String accountId;

@@ -1,5 +1,6 @@
 package dev.fleetsync.bench;
 
+import dev.fleetsync.support.Seed;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -33,7 +34,7 @@ final class BenchSeed {
                 values ($1, $2, 'bench-app', 'General', '[]', 'rev-1', now(), now())""").execute(Tuple.of(ACCOUNT, APPLICATION)));
         await(pool.preparedQuery("""
                 insert into robot_application_version (account_id, application_arn, version, suite_name, sources, revision_id, created_at)
-                values ($1, $2, 1, 'General', '[]', 'rev-1', now())""").execute(Tuple.of(ACCOUNT, APPLICATION)));
+                values ($1, $2, 1, 'General', $3, 'rev-1', now())""").execute(Tuple.of(ACCOUNT, APPLICATION, Seed.X86_SOURCES)));
     }
 
     /** A fleet and the account it belongs to. */

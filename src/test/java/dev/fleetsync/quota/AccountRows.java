@@ -1,5 +1,6 @@
 package dev.fleetsync.quota;
 
+import dev.fleetsync.support.Seed;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
@@ -63,8 +64,8 @@ final class AccountRows {
                 """).execute(Tuple.of(account, arn, name, now())).await().indefinitely();
         pool.preparedQuery("""
                 insert into robot_application_version (account_id, application_arn, version, suite_name, sources, revision_id, created_at)
-                values ($1, $2, 1, 'General', '[]', 'rev-1', $3)
-                """).execute(Tuple.of(account, arn, now())).await().indefinitely();
+                values ($1, $2, 1, 'General', $4, 'rev-1', $3)
+                """).execute(Tuple.of(account, arn, now(), Seed.X86_SOURCES)).await().indefinitely();
         return arn;
     }
 

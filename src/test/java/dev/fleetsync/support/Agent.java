@@ -39,7 +39,12 @@ public final class Agent {
 
     /** The poll's JSON answer (empty object when there is no work). */
     public JsonPath poll(int waitSeconds) {
-        return post("/agent/v1/poll", Map.of("robot", robotArn, "waitSeconds", waitSeconds)).then().statusCode(200).extract().jsonPath();
+        return new JsonPath(pollBody(waitSeconds));
+    }
+
+    /** The poll's answer as sent, for reading numbers exactly (JsonPath reads them as floats). */
+    public String pollBody(int waitSeconds) {
+        return post("/agent/v1/poll", Map.of("robot", robotArn, "waitSeconds", waitSeconds)).then().statusCode(200).extract().asString();
     }
 
     /** Reports and returns the raw response, for tests of refused reports. */

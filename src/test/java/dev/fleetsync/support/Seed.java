@@ -1,5 +1,6 @@
 package dev.fleetsync.support;
 
+import dev.fleetsync.application.Etags;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
@@ -15,6 +16,13 @@ import java.util.stream.IntStream;
 public final class Seed {
     public static final String ACCOUNT = "123456789012";
     private static final String PREFIX = "arn:aws:robomaker:us-west-2:" + ACCOUNT + ":";
+
+    /**
+     * The sources of the seeded application versions: one X86_64 bundle, the architecture of the seeded robots (the
+     * rollout fails a robot its version has no source for).
+     */
+    public static final String X86_SOURCES = "[{\"s3Bucket\":\"seed-bundles\",\"s3Key\":\"app-x86.tar.gz\",\"etag\":\""
+            + Etags.placeholder("seed-bundles", "app-x86.tar.gz") + "\",\"architecture\":\"X86_64\"}]";
 
     private final Pool pool;
 
@@ -34,7 +42,7 @@ public final class Seed {
         return IntStream.rangeClosed(1, count).mapToObj(i -> PREFIX + "robot/r" + batch + "-" + i + "/" + (1700000000000L + i)).toList();
     }
 
-    /** A robot application with numbered versions 1..versions; returns its ARN. */
+    /** A robot application with numbered versions 1..versions, each with the {@link #X86_SOURCES}; returns its ARN. */
     public String applicationWithVersions(int versions) {
         String name = "app-" + UUID.randomUUID().toString().substring(0, 8);
         String arn = PREFIX + "robot-application/" + name + "/" + System.currentTimeMillis();
@@ -45,8 +53,8 @@ public final class Seed {
                 """).execute(Tuple.of(ACCOUNT, arn, name, now)).await().indefinitely();
         pool.preparedQuery("""
                 insert into robot_application_version (account_id, application_arn, version, suite_name, sources, revision_id, created_at)
-                select $1, $2, v, 'General', '[]', 'rev-1', $3 from generate_series(1, $4) as v
-                """).execute(Tuple.of(ACCOUNT, arn, now, versions)).await().indefinitely();
+                select $1, $2, v, 'General', $5, 'rev-1', $3 from generate_series(1, $4) as v
+                """).execute(Tuple.of(ACCOUNT, arn, now, versions, X86_SOURCES)).await().indefinitely();
         return arn;
     }
 

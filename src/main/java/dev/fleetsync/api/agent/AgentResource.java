@@ -7,9 +7,12 @@ import dev.fleetsync.api.agent.AgentWire.PollRequest;
 import dev.fleetsync.api.agent.AgentWire.PollResponse;
 import dev.fleetsync.api.agent.AgentWire.ReportRequest;
 import dev.fleetsync.api.agent.AgentWire.ReportResponse;
+import dev.fleetsync.api.application.RobotApplicationWire.RobotSoftwareSuite;
+import dev.fleetsync.api.application.RobotApplicationWire.Source;
 import dev.fleetsync.api.deployment.DeploymentWire.DeploymentLaunchConfig;
 import dev.fleetsync.api.deployment.DeploymentWire.S3Object;
 import dev.fleetsync.api.http.RequestValidator;
+import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.auth.CallerAccount;
 import dev.fleetsync.config.RolloutConfig;
 import dev.fleetsync.deployment.DownloadConditionFile;
@@ -62,11 +65,15 @@ public class AgentResource {
     private static PollResponse toWire(Assignment assignment) {
         LaunchConfig launch = assignment.spec().launchConfig();
         DownloadConditionFile condition = assignment.spec().rollout().downloadConditionFile();
-        return new PollResponse(assignment.jobArn(), assignment.spec().applicationArn(),
+        Assignment.Suite suite = assignment.suite();
+        ApplicationSource source = assignment.source();
+        return new PollResponse(PollResponse.PROTOCOL_VERSION, assignment.jobArn(), assignment.spec().applicationArn(),
                 Integer.toString(assignment.spec().applicationVersion()),
+                suite == null ? null : new RobotSoftwareSuite(suite.name(), suite.version()),
+                source == null ? null : new Source(source.s3Bucket(), source.s3Key(), source.etag(), source.architecture()),
                 new DeploymentLaunchConfig(launch.packageName(), launch.preLaunchFile(), launch.launchFile(), launch.postLaunchFile(),
                         launch.environmentVariables()),
                 condition == null ? null : new S3Object(condition.bucket(), condition.key(), condition.etag()),
-                assignment.timeoutAt());
+                assignment.spec().rollout().robotTimeoutSeconds(), assignment.timeoutAt());
     }
 }

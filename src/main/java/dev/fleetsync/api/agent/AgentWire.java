@@ -1,6 +1,8 @@
 package dev.fleetsync.api.agent;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.fleetsync.api.application.RobotApplicationWire.RobotSoftwareSuite;
+import dev.fleetsync.api.application.RobotApplicationWire.Source;
 import dev.fleetsync.api.deployment.DeploymentWire.DeploymentLaunchConfig;
 import dev.fleetsync.api.deployment.DeploymentWire.S3Object;
 import dev.fleetsync.api.shape.Arn;
@@ -23,10 +25,15 @@ public final class AgentWire {
     public record PollRequest(@NotNull @Arn String robot, @Min(0) @Max(20) Integer waitSeconds) {
     }
 
-    /** Every member absent ({@code {}}) when there is no work for the robot. */
-    public record PollResponse(String deploymentJob, String application, String applicationVersion, DeploymentLaunchConfig launchConfig,
-            S3Object downloadConditionFile, Instant timeoutAt) {
-        static final PollResponse NO_WORK = new PollResponse(null, null, null, null, null, null);
+    /**
+     * A complete assignment (protocol version {@value #PROTOCOL_VERSION}, see docs/robot-protocol.md); every member
+     * absent ({@code {}}) when there is no work for the robot.
+     */
+    public record PollResponse(Integer protocolVersion, String deploymentJob, String application, String applicationVersion,
+            RobotSoftwareSuite robotSoftwareSuite, Source source, DeploymentLaunchConfig launchConfig, S3Object downloadConditionFile,
+            Long robotDeploymentTimeoutInSeconds, Instant timeoutAt) {
+        public static final int PROTOCOL_VERSION = 2;
+        static final PollResponse NO_WORK = new PollResponse(null, null, null, null, null, null, null, null, null, null);
     }
 
     public record ReportRequest(@NotNull @Arn String robot, @NotNull @Arn String deploymentJob, @NotNull RobotDeploymentStep step,

@@ -11,4 +11,16 @@ public final class FailureThreshold {
     public static boolean breached(int failed, int robots, int thresholdPercentage) {
         return robots > 0 && (long) failed * 100 >= (long) thresholdPercentage * robots;
     }
+
+    /**
+     * How many more failures the job takes before it breaches: the smallest {@code f} with
+     * {@code breached(failed + f, robots, thresholdPercentage)}; 0 once it has. A job with no robots has none to lose.
+     */
+    public static int failuresLeft(int failed, int robots, int thresholdPercentage) {
+        if (robots <= 0) {
+            return 0;
+        }
+        long needed = ((long) thresholdPercentage * robots + 99) / 100; // ceil(threshold x N / 100) failures breach
+        return (int) Math.max(0, needed - failed);
+    }
 }

@@ -62,17 +62,31 @@ public class JobStepper {
 
     private Uni<Void> rollOut(DeploymentJob job, JobRef ref, Instant now) {
         return sql.timeOut(ref, RobotTimeout.startedBefore(now, job.robotTimeoutSeconds), now, job.robotTimeoutSeconds)
-                .chain(() -> sql.progress(ref))
-                .flatMap(progress -> {
-                    RolloutDecision decision = RolloutDecision.decide(progress, job.concurrentPercentage, job.failureThresholdPercentage);
-                    if (decision instanceof RolloutDecision.Continue next) {
-                        return sql.admit(ref, next.start(), now).replaceWithVoid();
-                    }
-                    if (decision instanceof RolloutDecision.Fail failure) {
-                        return fail(job, ref, failure.failureCode(), failure.failureReason());
-                    }
-                    return moveTo(job, DeploymentStatus.Succeeded);
-                });
+                .chain(() -> decide(job, ref, now, true));
+    }
+
+    /**
+     * Acts on the job's progress. A wave that started fewer robots than it had slots for failed some at their turn (no
+     * source for their architecture): the job may be finished now, so it is decided once more, without waiting a tick.
+     */
+    private Uni<Void> decide(DeploymentJob job, JobRef ref, Instant now, boolean again) {
+        return sql.progress(ref).flatMap(progress -> {
+            RolloutDecision decision = RolloutDecision.decide(progress, job.concurrentPercentage, job.failureThresholdPercentage);
+            if (decision instanceof RolloutDecision.Continue next) {
+                int failuresLeft = FailureThreshold.failuresLeft(progress.failures(), progress.robots(), job.failureThresholdPercentage);
+                return sql.admit(ref, next.start(), failuresLeft, versionName(job), now)
+                        .flatMap(started -> again && started < next.start() ? decide(job, ref, now, false)
+                                : Uni.createFrom().voidItem());
+            }
+            if (decision instanceof RolloutDecision.Fail failure) {
+                return fail(job, ref, failure.failureCode(), failure.failureReason());
+            }
+            return moveTo(job, DeploymentStatus.Succeeded);
+        });
+    }
+
+    private static String versionName(DeploymentJob job) {
+        return "Version " + job.applicationVersion + " of robot application " + job.applicationArn;
     }
 
     private Uni<Void> fail(DeploymentJob job, JobRef ref, String code, String reason) {

@@ -21,14 +21,25 @@ public sealed interface RolloutDecision {
             if (progress.deploying() > 0) {
                 return new Continue(0); // no new robot; wait for the running ones to finish
             }
-            boolean allSilent = progress.failed() == 0;
-            return new Fail(allSilent ? "RobotDeploymentNoResponse" : "FailureThresholdBreached",
-                    progress.failures() + " of " + robots + " robots failed" + (allSilent ? " to respond" : "")
-                            + ", reaching the failure threshold of " + thresholdPercentage + "%");
+            return failure(progress, thresholdPercentage);
         }
         if (progress.waiting() == 0 && progress.deploying() == 0) {
             return new Succeed();
         }
         return new Continue(WavePolicy.toStart(robots, concurrentPercentage, progress.deploying(), progress.waiting()));
+    }
+
+    /** When every failure had the same cause (a time-out, or no source for the robot's architecture), the job names it. */
+    private static Fail failure(RolloutProgress progress, int thresholdPercentage) {
+        String reached = ", reaching the failure threshold of " + thresholdPercentage + "%";
+        String counted = progress.failures() + " of " + progress.robots() + " robots failed";
+        if (progress.failed() == 0) {
+            return new Fail("RobotDeploymentNoResponse", counted + " to respond" + reached);
+        }
+        if (progress.unsupported() == progress.failures()) {
+            return new Fail("MissingRobotApplicationArchitecture",
+                    counted + ": the application version has no source for their architecture" + reached);
+        }
+        return new Fail("FailureThresholdBreached", counted + reached);
     }
 }

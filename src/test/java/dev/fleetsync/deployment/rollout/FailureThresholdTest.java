@@ -42,6 +42,37 @@ class FailureThresholdTest {
         assertThat(FailureThreshold.breached(Integer.MAX_VALUE / 2, Integer.MAX_VALUE, 50)).isFalse();
     }
 
+    @Test
+    void failuresLeftCountsTheFailureThatBreaches() {
+        assertThat(FailureThreshold.failuresLeft(0, 4, 25)).isEqualTo(1);
+        assertThat(FailureThreshold.failuresLeft(0, 10, 25)).isEqualTo(3); // 3 of 10 is 30 %, 2 only 20 %
+    }
+
+    @Test
+    void noFailuresLeftOnceBreachedOrWithoutRobots() {
+        assertThat(FailureThreshold.failuresLeft(2, 4, 25)).isZero();
+        assertThat(FailureThreshold.failuresLeft(0, 0, 50)).isZero();
+    }
+
+    @Test
+    void hundredPercentLeavesRoomForEveryRobotButTheLast() {
+        assertThat(FailureThreshold.failuresLeft(3, 10, 100)).isEqualTo(7);
+    }
+
+    /** The failures left are exactly the ones after which {@link FailureThreshold#breached} turns true. */
+    @ParameterizedTest
+    @MethodSource("randomCases")
+    void failuresLeftAgreesWithBreached(int failed, int robots, int threshold) {
+        int left = FailureThreshold.failuresLeft(failed, robots, threshold);
+
+        if (robots > 0) {
+            assertThat(FailureThreshold.breached(failed + left, robots, threshold)).isTrue();
+        }
+        if (left > 0) {
+            assertThat(FailureThreshold.breached(failed + left - 1, robots, threshold)).isFalse();
+        }
+    }
+
     /** Against the definition in floating point: failed / N x 100 >= threshold. */
     @ParameterizedTest
     @MethodSource("randomCases")
