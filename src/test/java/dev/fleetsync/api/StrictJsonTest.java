@@ -133,6 +133,22 @@ class StrictJsonTest {
     }
 
     @Test
+    void nulInAnArnTakenFromTheUriIsRefusedToo() {
+        String fleet = ACCOUNT_PREFIX + "deployment-fleet/x%00/1700000000000";
+
+        assertRefused(given().urlEncodingEnabled(false).get("/tags/" + fleet), "'resourceArn'", "U+0000");
+        assertRefused(given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"tags\":{\"a\":\"b\"}}")
+                .post("/tags/" + fleet), "'resourceArn'", "U+0000");
+    }
+
+    @Test
+    void nulInATagKeyTakenFromTheQueryIsRefusedNamingIt() {
+        String fleet = ACCOUNT_PREFIX + "deployment-fleet/" + Sdk.unique("q") + "/1700000000000";
+
+        assertRefused(given().queryParam("tagKeys", "a", "b\u0000").delete("/tags/{arn}", fleet), "'tagKeys[1]'", "U+0000");
+    }
+
+    @Test
     void nulInTheGreengrassGroupIdCreatesNoRobot() {
         String name = Sdk.unique("nulgroup");
 
