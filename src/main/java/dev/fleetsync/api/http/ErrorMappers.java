@@ -79,14 +79,31 @@ public class ErrorMappers {
         return null;
     }
 
+    /** A refused value as it may be echoed: control characters and surrogates written as escapes, never raw. */
+    static String printable(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Names the member at fault, e.g. "Value at 'maxResults' must be an integer". */
     static String describe(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = JsonPaths.render(mapping.getPath());
+            if (e instanceof StrictText.Refused refused) {
+                return "1 validation error detected: Value at '" + field + "' failed to satisfy constraint: " + refused.problem();
+            }
             if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
                 String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", ", "[", "]"));
-                return "1 validation error detected: Value '" + format.getValue() + "' at '" + field
+                return "1 validation error detected: Value '" + printable(String.valueOf(format.getValue())) + "' at '" + field
                         + "' failed to satisfy constraint: Member must satisfy enum value set: " + allowed;
             }
             if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
@@ -96,6 +113,9 @@ public class ErrorMappers {
         }
         if (e instanceof MismatchedInputException) {
             return "The request body must be a JSON object";
+        }
+        if (e instanceof StrictText.Refused refused) {
+            return "1 validation error detected: The request body failed to satisfy constraint: " + refused.problem();
         }
         return "The request body is not valid JSON: " + e.getOriginalMessage();
     }

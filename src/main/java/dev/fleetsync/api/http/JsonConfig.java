@@ -2,6 +2,7 @@ package dev.fleetsync.api.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -19,7 +20,9 @@ import java.time.Instant;
 
 /**
  * restJson1 as the SDKs expect it: absent members left out, timestamps as epoch seconds (JSON numbers),
- * and no silent coercion of wrong JSON types ({@code "maxResults": "10"} is an error, not 10).
+ * and no silent coercion of wrong JSON types ({@code "maxResults": "10"} is an error, not 10). Requests are read
+ * strictly: a member given twice, a string holding U+0000 or a lone surrogate, and an enum value that is not exactly a
+ * constant's name are all refused (see {@link StrictBodies} for the bytes themselves).
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
@@ -40,13 +43,18 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        // Otherwise the last of two equal keys wins, unseen by the validator: {"name":"bad name!","name":"ok"} made fleet ok.
+        mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
         failCoercion(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
         failCoercion(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.Boolean,
                 CoercionInputShape.EmptyString);
         failCoercion(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
         failCoercion(mapper, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.String, CoercionInputShape.EmptyString);
         failCoercion(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
-        mapper.registerModule(new SimpleModule("fleetsync-wire").addSerializer(Instant.class, new EpochSeconds()));
+        mapper.registerModule(new SimpleModule("fleetsync-wire").addSerializer(Instant.class, new EpochSeconds())
+                .addDeserializer(String.class, new StrictText.Values())
+                .addKeyDeserializer(String.class, new StrictText.Keys())
+                .setDeserializerModifier(new ExactEnums()));
     }
 
     private static void failCoercion(ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {

@@ -1,6 +1,9 @@
 package dev.fleetsync.api.http;
 
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,55 @@ final class JsonPaths {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Renders member names and list indices from a body's root, e.g. {@code [tags, team]}, walking the request type to
+     * tell a map's keys ({@code tags[team]}) from a structure's members ({@code launchConfig.packageName}).
+     */
+    static String render(List<Object> steps, Type root) {
+        StringBuilder out = new StringBuilder();
+        Type type = root;
+        for (Object step : steps) {
+            Class<?> raw = raw(type);
+            if (step instanceof Integer index) {
+                out.append('[').append(index).append(']');
+                type = raw != null && raw.isArray() ? raw.getComponentType() : typeArgument(type, 0);
+            } else if (raw != null && Map.class.isAssignableFrom(raw)) {
+                out.append('[').append(step).append(']');
+                type = typeArgument(type, 1);
+            } else {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(step);
+                type = component(raw, (String) step);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        return type instanceof ParameterizedType p && p.getActualTypeArguments().length > index ? p.getActualTypeArguments()[index] : null;
+    }
+
+    private static Type component(Class<?> record, String name) {
+        if (record == null || !record.isRecord()) {
+            return null;
+        }
+        for (RecordComponent c : record.getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                return c.getGenericType();
+            }
+        }
+        return null;
     }
 
     static String describeType(Class<?> type) {

@@ -6,6 +6,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,21 @@ import java.util.stream.Collectors;
 public class RequestValidator {
     private static final int MAX_ECHOED_VALUE = 128;
 
+    /** The top-level String and List members of a request record, looked up once per type. */
+    private static final ClassValue<List<RecordComponent>> TEXT_MEMBERS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return List.of();
+            }
+            List<RecordComponent> text = Arrays.stream(type.getRecordComponents())
+                    .filter(c -> c.getType() == String.class || c.getType() == List.class)
+                    .toList();
+            text.forEach(c -> c.getAccessor().setAccessible(true)); // a request record need not be public
+            return text;
+        }
+    };
+
     private final Validator validator;
 
     public RequestValidator(Validator validator) {
@@ -29,6 +46,7 @@ public class RequestValidator {
         if (request == null) {
             throw ServiceException.invalid("The request body must be a JSON object");
         }
+        refuseUnstorableText(request);
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (violations.isEmpty()) {
             return request;
@@ -39,6 +57,33 @@ public class RequestValidator {
                 .toList();
         String count = messages.size() == 1 ? "1 validation error detected: " : messages.size() + " validation errors detected: ";
         throw ServiceException.invalid(count + String.join("; ", messages));
+    }
+
+    /**
+     * Members taken from the URI (the tag routes' ARN and {@code tagKeys}) never pass through Jackson, where
+     * {@link StrictText} refuses U+0000 and lone surrogates in the body: the same rule for the request's own strings here.
+     */
+    private static void refuseUnstorableText(Object request) {
+        for (RecordComponent component : TEXT_MEMBERS.get(request.getClass())) {
+            Object value = read(component, request);
+            List<?> values = value instanceof List<?> list ? list : null;
+            for (int i = 0; i < (values == null ? 1 : values.size()); i++) {
+                Object element = values == null ? value : values.get(i);
+                String problem = element instanceof String text ? StrictText.problem(text) : null;
+                if (problem != null) {
+                    throw ServiceException.invalid("1 validation error detected: Value at '" + component.getName()
+                            + (values == null ? "" : "[" + i + "]") + "' failed to satisfy constraint: " + problem);
+                }
+            }
+        }
+    }
+
+    private static Object read(RecordComponent component, Object request) {
+        try {
+            return component.getAccessor().invoke(request);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
     }
 
     private static String echo(Object value) {
