@@ -1,5 +1,6 @@
 package dev.fleetsync.agent;
 
+import dev.fleetsync.common.Validation;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.DeploymentJob;
@@ -52,8 +53,7 @@ public class ReportHandler {
             throw ServiceException.invalid("Robot " + report.robotArn() + " has not been handed job " + report.jobArn() + "; poll first");
         }
         if (report.result() == RobotReport.Result.Failed && report.failureCode() == null) {
-            throw ServiceException.invalid("1 validation error detected: Value null at 'failureCode' failed to satisfy constraint: "
-                    + "Member must not be null when result is Failed");
+            throw Validation.invalid("failureCode", null, "Member must not be null when result is Failed");
         }
         return switch (deployment.status) {
             case "Deploying" -> job.status.isActive() ? record(deployment, job, report) : stop();

@@ -1,6 +1,6 @@
 package dev.fleetsync.application;
 
-import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Validation;
 import java.util.Optional;
 
 /** A validated ListRobotApplications page: the cursor to resume after, and 1..100 entries (100 when not given). */
@@ -9,8 +9,7 @@ public record ApplicationPageRequest(Optional<ApplicationCursor> after, int size
 
     public static ApplicationPageRequest of(String nextToken, Integer maxResults) {
         if (maxResults != null && (maxResults < 1 || maxResults > LIMIT)) {
-            throw ServiceException.invalid("1 validation error detected: Value '" + maxResults
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + LIMIT);
+            throw Validation.invalid("maxResults", maxResults, "Member must have value between 1 and " + LIMIT);
         }
         return new ApplicationPageRequest(ApplicationCursor.decode(nextToken), maxResults == null ? LIMIT : maxResults);
     }

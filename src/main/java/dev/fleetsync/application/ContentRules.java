@@ -1,5 +1,6 @@
 package dev.fleetsync.application;
 
+import dev.fleetsync.common.Validation;
 import dev.fleetsync.common.ServiceException;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,8 +39,7 @@ public final class ContentRules {
             throw missing("robotSoftwareSuite.name");
         }
         if (version != null && !VERSIONS_OF.get(name).contains(version)) {
-            throw ServiceException.invalid("1 validation error detected: Value '" + version + "' at 'robotSoftwareSuite.version' "
-                    + "failed to satisfy constraint: " + (name == SuiteName.General
+            throw Validation.invalid("robotSoftwareSuite.version", version, (name == SuiteName.General
                             ? "the General suite takes no version"
                             : "a " + name + " suite version must be one of " + VERSIONS_OF.get(name).stream().sorted().toList()));
         }
@@ -63,14 +63,12 @@ public final class ContentRules {
                 throw missing(at + ".architecture");
             }
             if (!seen.add(source.architecture())) {
-                throw ServiceException.invalid("1 validation error detected: Value '" + source.architecture() + "' at '" + at
-                        + ".architecture' failed to satisfy constraint: at most one source per architecture");
+                throw Validation.invalid(at + ".architecture", source.architecture(), "at most one source per architecture");
             }
         }
     }
 
     private static ServiceException missing(String member) {
-        return ServiceException.invalid("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
+        return Validation.invalid(member, null, "Member must not be null");
     }
 }

@@ -1,6 +1,6 @@
 package dev.fleetsync.application;
 
-import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Validation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,13 +17,13 @@ final class PinRules {
         if (s3Etags != null && !s3Etags.isEmpty()) {
             Set<String> expected = new HashSet<>(sources.stream().map(ApplicationSource::etag).toList());
             if (sources.isEmpty() || !expected.equals(new HashSet<>(s3Etags)) || s3Etags.size() != sources.size()) {
-                throw ServiceException.invalid("1 validation error detected: Value at 's3Etags' failed to satisfy constraint: "
-                        + "must be the etags of the sources of " + head.arn + " " + expected.stream().sorted().toList());
+                throw Validation.invalidMember("s3Etags", "must be the etags of the sources of " + head.arn + " "
+                        + expected.stream().sorted().toList());
             }
         }
         if (imageDigest != null && head.environmentUri == null) {
-            throw ServiceException.invalid("1 validation error detected: Value '" + imageDigest + "' at 'imageDigest' failed to "
-                    + "satisfy constraint: only an application with an environment (container image) takes an imageDigest");
+            throw Validation.invalid("imageDigest", imageDigest,
+                    "only an application with an environment (container image) takes an imageDigest");
         }
     }
 }

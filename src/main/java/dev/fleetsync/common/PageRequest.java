@@ -8,8 +8,7 @@ public record PageRequest(Optional<PageToken> after, int size) {
     /** {@code maxResults} is 1..{@code limit}, {@code limit} when absent (the documented page sizes). */
     public static PageRequest of(String nextToken, Integer maxResults, int limit) {
         if (maxResults != null && (maxResults < 1 || maxResults > limit)) {
-            throw ServiceException.invalid("1 validation error detected: Value '" + maxResults
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + limit);
+            throw Validation.invalid("maxResults", maxResults, "Member must have value between 1 and " + limit);
         }
         return new PageRequest(PageToken.decode(nextToken), maxResults == null ? limit : maxResults);
     }

@@ -1,6 +1,6 @@
 package dev.fleetsync.robot;
 
-import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Validation;
 import java.util.Arrays;
 
 /**
@@ -19,7 +19,6 @@ public enum RobotStatus {
     /** The status a caller named (e.g. in a list filter), or InvalidParameterException naming {@code field}. */
     public static RobotStatus parse(String value, String field) {
         return Arrays.stream(values()).filter(s -> s.name().equals(value)).findFirst()
-                .orElseThrow(() -> ServiceException.invalid("1 validation error detected: Value '" + value + "' at '" + field
-                        + "' failed to satisfy constraint: Member must satisfy enum value set: " + Arrays.toString(values())));
+                .orElseThrow(() -> Validation.invalid(field, value, "Member must satisfy enum value set: " + Arrays.toString(values())));
     }
 }

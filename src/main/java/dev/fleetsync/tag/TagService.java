@@ -1,6 +1,6 @@
 package dev.fleetsync.tag;
 
-import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Validation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -30,9 +30,8 @@ public class TagService {
                 .chain(kept -> {
                     long total = kept + added.size();
                     if (total > MAX_TAGS_PER_RESOURCE) {
-                        return Uni.createFrom().failure(ServiceException.invalid("1 validation error detected: Value at 'tags' "
-                                + "failed to satisfy constraint: a resource can have at most " + MAX_TAGS_PER_RESOURCE
-                                + " tags, and " + arn + " would have " + total));
+                        return Uni.createFrom().failure(Validation.invalidMember("tags", "a resource can have at most "
+                                + MAX_TAGS_PER_RESOURCE + " tags, and " + arn + " would have " + total));
                     }
                     return tags.put(accountId, arn, added);
                 });

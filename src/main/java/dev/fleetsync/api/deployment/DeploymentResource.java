@@ -1,5 +1,6 @@
 package dev.fleetsync.api.deployment;
 
+import dev.fleetsync.common.Validation;
 import dev.fleetsync.api.deployment.DeploymentWire.CancelDeploymentJobRequest;
 import dev.fleetsync.api.deployment.DeploymentWire.CreateDeploymentJobRequest;
 import dev.fleetsync.api.deployment.DeploymentWire.CreateDeploymentJobResponse;
@@ -14,7 +15,6 @@ import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.shape.Filter;
 import dev.fleetsync.auth.CallerAccount;
 import dev.fleetsync.common.PageRequest;
-import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.deployment.DeploymentJobService;
 import dev.fleetsync.deployment.DeploymentStatus;
 import dev.fleetsync.deployment.idempotency.IdempotencyKey;
@@ -92,8 +92,7 @@ public class DeploymentResource {
 
     private static DeploymentStatus status(String value) {
         return Arrays.stream(DeploymentStatus.values()).filter(s -> s.name().equals(value)).findFirst()
-                .orElseThrow(() -> ServiceException.invalid("1 validation error detected: Value '" + value
-                        + "' at 'filters[0].values[0]' failed to satisfy constraint: Member must satisfy enum value set: "
-                        + Arrays.toString(DeploymentStatus.values())));
+                .orElseThrow(() -> Validation.invalid("filters[0].values[0]", value,
+                        "Member must satisfy enum value set: " + Arrays.toString(DeploymentStatus.values())));
     }
 }

@@ -1,5 +1,7 @@
 package dev.fleetsync.api.http;
 
+import java.util.List;
+import dev.fleetsync.common.Validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -79,32 +81,18 @@ public class ErrorMappers {
         return null;
     }
 
-    /** A refused value as it may be echoed: control characters and surrogates written as escapes, never raw. */
-    static String printable(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     /** Names the member at fault, e.g. "Value at 'maxResults' must be an integer". */
     static String describe(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = JsonPaths.render(mapping.getPath());
             if (e instanceof StrictText.Refused refused) {
-                return "1 validation error detected: Value at '" + field + "' failed to satisfy constraint: " + refused.problem();
+                return Validation.message(List.of(Validation.memberViolation(field, refused.problem())));
             }
             if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
                 String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", ", "[", "]"));
-                return "1 validation error detected: Value '" + printable(String.valueOf(format.getValue())) + "' at '" + field
-                        + "' failed to satisfy constraint: Member must satisfy enum value set: " + allowed;
+                return Validation.message(List.of(Validation.violation(field, String.valueOf(format.getValue()),
+                        "Member must satisfy enum value set: " + allowed)));
             }
             if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return "Value at '" + field + "' must be " + JsonPaths.describeType(mismatch.getTargetType());
@@ -115,7 +103,7 @@ public class ErrorMappers {
             return "The request body must be a JSON object";
         }
         if (e instanceof StrictText.Refused refused) {
-            return "1 validation error detected: The request body failed to satisfy constraint: " + refused.problem();
+            return Validation.bodyMessage(refused.problem());
         }
         return "The request body is not valid JSON: " + e.getOriginalMessage();
     }

@@ -1,5 +1,6 @@
 package dev.fleetsync.api.http;
 
+import dev.fleetsync.common.Validation;
 import dev.fleetsync.common.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -19,7 +20,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RequestValidator {
-    private static final int MAX_ECHOED_VALUE = 128;
 
     /** The top-level String and List members of a request record, looked up once per type. */
     private static final ClassValue<List<RecordComponent>> TEXT_MEMBERS = new ClassValue<>() {
@@ -51,12 +51,10 @@ public class RequestValidator {
         if (violations.isEmpty()) {
             return request;
         }
-        List<String> messages = violations.stream()
-                .map(v -> "Value " + echo(v.getInvalidValue()) + "at '" + path(v.getPropertyPath()) + "' failed to satisfy constraint: " + v.getMessage())
+        throw ServiceException.invalid(Validation.message(violations.stream()
+                .map(v -> Validation.violation(path(v.getPropertyPath()), v.getInvalidValue(), v.getMessage()))
                 .sorted(Comparator.naturalOrder())
-                .toList();
-        String count = messages.size() == 1 ? "1 validation error detected: " : messages.size() + " validation errors detected: ";
-        throw ServiceException.invalid(count + String.join("; ", messages));
+                .toList()));
     }
 
     /**
@@ -71,8 +69,7 @@ public class RequestValidator {
                 Object element = values == null ? value : values.get(i);
                 String problem = element instanceof String text ? StrictText.problem(text) : null;
                 if (problem != null) {
-                    throw ServiceException.invalid("1 validation error detected: Value at '" + component.getName()
-                            + (values == null ? "" : "[" + i + "]") + "' failed to satisfy constraint: " + problem);
+                    throw Validation.invalidMember(component.getName() + (values == null ? "" : "[" + i + "]"), problem);
                 }
             }
         }
@@ -84,19 +81,6 @@ public class RequestValidator {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component, e);
         }
-    }
-
-    private static String echo(Object value) {
-        if (value == null) {
-            return "null ";
-        }
-        if (value instanceof CharSequence s && s.length() <= MAX_ECHOED_VALUE) {
-            return "'" + s + "' ";
-        }
-        if (value instanceof Number n) {
-            return "'" + n + "' ";
-        }
-        return "";
     }
 
     static String path(Path path) {

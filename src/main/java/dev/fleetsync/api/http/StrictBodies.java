@@ -1,5 +1,6 @@
 package dev.fleetsync.api.http;
 
+import dev.fleetsync.common.Validation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -61,13 +62,13 @@ public class StrictBodies implements ReaderInterceptor {
         }
         JsonStreamContext at = error.getProcessor().getParsingContext();
         if (error.getOriginalMessage().startsWith(DUPLICATE)) {
-            return "1 validation error detected: Value at '" + JsonPaths.render(steps(at, true), type)
-                    + "' failed to satisfy constraint: Member must appear only once in its object";
+            return Validation.message(List.of(Validation.memberViolation(JsonPaths.render(steps(at, true), type),
+                    "Member must appear only once in its object")));
         }
         if (error.getOriginalMessage().contains(SURROGATE) && error.getOriginalMessage().contains(IN_NAME)) {
             String holder = JsonPaths.render(steps(at, false), type);
-            return "1 validation error detected: " + (holder.isEmpty() ? "The request body" : "Value at '" + holder + "'")
-                    + " failed to satisfy constraint: Member keys must not contain an unpaired surrogate";
+            String keys = "Member keys must not contain an unpaired surrogate";
+            return holder.isEmpty() ? Validation.bodyMessage(keys) : Validation.message(List.of(Validation.memberViolation(holder, keys)));
         }
         return null;
     }
@@ -77,8 +78,8 @@ public class StrictBodies implements ReaderInterceptor {
         if (steps == null || steps.isEmpty()) {
             return "The request body is not valid UTF-8: the bytes at offset " + offset + " are malformed";
         }
-        return "1 validation error detected: Value at '" + JsonPaths.render(steps, type)
-                + "' failed to satisfy constraint: Member must be valid UTF-8 (the bytes at offset " + offset + " are malformed)";
+        return Validation.message(List.of(Validation.memberViolation(JsonPaths.render(steps, type),
+                "Member must be valid UTF-8 (the bytes at offset " + offset + " are malformed)")));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.fleetsync.api.shape;
 
-import dev.fleetsync.common.ServiceException;
+import dev.fleetsync.common.Validation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
@@ -17,8 +17,7 @@ public record Filter(@NotNull @Name String name, @NotNull @Size(min = 1, max = 1
         }
         Filter filter = filters.get(0);
         if (!Arrays.asList(allowedNames).contains(filter.name())) {
-            throw ServiceException.invalid("1 validation error detected: Value '" + filter.name()
-                    + "' at 'filters[0].name' failed to satisfy constraint: Member must be one of " + Arrays.toString(allowedNames));
+            throw Validation.invalid("filters[0].name", filter.name(), "Member must be one of " + Arrays.toString(allowedNames));
         }
         return Optional.of(filter);
     }
