@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * The account the current request acts for: that of the principal whose SigV4 signature {@link SigV4Filter} verified.
+ * The account the current request acts for: that of the principal whose SigV4 signature {@link dev.fleetsync.api.http.SignedRequests} verified.
  * Kept in the request's Vert.x context, which the resource and every continuation of its database work run on.
  */
 @ApplicationScoped

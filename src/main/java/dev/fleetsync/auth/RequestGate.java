@@ -1,12 +1,10 @@
 package dev.fleetsync.auth;
 
-import dev.fleetsync.api.http.AwsErrors;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.config.AuthConfig;
 import dev.fleetsync.config.FleetSyncConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.Optional;
@@ -34,7 +32,6 @@ public class RequestGate {
     private final AccountThrottle apiThrottle;
     private final AccountThrottle agentThrottle;
     private final AuthConfig auth;
-    private final FleetSyncConfig config;
     private final Clock clock;
 
     public RequestGate(Principals principals, RobotCredentials robots, AuthConfig auth, FleetSyncConfig config, Clock clock) {
@@ -46,7 +43,6 @@ public class RequestGate {
         this.agentThrottle = new AccountThrottle(auth.agentThrottle().rate(), auth.agentThrottle().burst(),
                 auth.agentThrottle().accounts(), System::nanoTime);
         this.auth = auth;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -54,12 +50,8 @@ public class RequestGate {
         return !rawPath.equals(MODEL_PATH) && auth.unsignedPathPrefixes().stream().noneMatch(rawPath::startsWith);
     }
 
-    public int maxBodyBytes() {
-        return config.maxRequestBytes();
-    }
-
-    /** Empty lets the request through (its caller recorded); otherwise the AWS error to answer with. */
-    public Uni<Optional<Response>> admit(SigningInput input) {
+    /** Empty lets the request through (its caller recorded); otherwise the refusal to answer with, nothing changed. */
+    public Uni<Optional<ServiceException>> admit(SigningInput input) {
         Optional<String> robotKey = robotKeyOf(input);
         if (robotKey.isEmpty()) {
             return Uni.createFrom().item(admit(input, principals::find));
@@ -68,7 +60,7 @@ public class RequestGate {
                 .map(robot -> admit(input, id -> robot))
                 .onFailure().recoverWithItem(e -> {
                     LOG.error("Could not look up a robot credential", e);
-                    return Optional.of(AwsErrors.render(ServiceError.SERVICE_UNAVAILABLE, "The request could not be authenticated now; retry it"));
+                    return Optional.of(ServiceError.SERVICE_UNAVAILABLE.exception("The request could not be authenticated now; retry it"));
                 });
     }
 
@@ -82,22 +74,22 @@ public class RequestGate {
         }
     }
 
-    private Optional<Response> admit(SigningInput input, Function<String, Optional<Principal>> lookup) {
+    private Optional<ServiceException> admit(SigningInput input, Function<String, Optional<Principal>> lookup) {
         try {
             Principal principal = check.verify(input, clock.instant(), lookup);
             boolean robotProtocol = isRobotProtocol(input.rawPath());
             if (principal.isRobot() && !robotProtocol) {
-                return Optional.of(AwsErrors.render(ServiceError.ACCESS_DENIED,
+                return Optional.of(ServiceError.ACCESS_DENIED.exception(
                         "A robot credential may only call the robot protocol (/agent/v1/poll, /agent/v1/report) for its own robot"));
             }
             AccountThrottle throttle = robotProtocol ? agentThrottle : apiThrottle;
             if (!throttle.allow(principal.accountId())) {
-                return Optional.of(AwsErrors.render(ServiceError.THROTTLING, "Rate exceeded"));
+                return Optional.of(ServiceError.THROTTLING.exception("Rate exceeded"));
             }
             CallerAccount.set(principal);
             return Optional.empty();
-        } catch (ServiceException e) {
-            return Optional.of(AwsErrors.render(e.error(), e.getMessage()));
+        } catch (ServiceException refused) {
+            return Optional.of(refused);
         }
     }
 
@@ -115,9 +107,5 @@ public class RequestGate {
             }
         }
         return true;
-    }
-
-    public Response tooLarge() {
-        return AwsErrors.render(ServiceError.REQUEST_TOO_LARGE, "Request body must be at most " + config.maxRequestBytes() + " bytes");
     }
 }

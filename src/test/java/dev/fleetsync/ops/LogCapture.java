@@ -1,5 +1,6 @@
 package dev.fleetsync.ops;
 
+import dev.fleetsync.api.http.RequestLogging;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;

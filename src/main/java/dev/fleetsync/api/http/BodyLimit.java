@@ -3,9 +3,9 @@ package dev.fleetsync.api.http;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.config.FleetSyncConfig;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
+import dev.fleetsync.common.ServiceException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Refuses an oversize body from its Content-Length before a byte of it is read, in the AWS error format.
@@ -20,24 +20,29 @@ public class BodyLimit {
         this.config = config;
     }
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            ctx.response().headersEndHandler(v -> {
-                if (ctx.response().getStatusCode() == 413 && !ctx.response().headers().contains(AwsErrors.ERROR_TYPE_HEADER)) {
-                    ctx.response().headers().set(AwsErrors.ERROR_TYPE_HEADER, ServiceError.REQUEST_TOO_LARGE.awsName());
-                }
-            });
-            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLarge(length)) {
-                ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .putHeader(AwsErrors.ERROR_TYPE_HEADER, ServiceError.REQUEST_TOO_LARGE.awsName())
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"message\":\"Request body must be at most " + config.maxRequestBytes() + " bytes\"}");
-                return;
+    /** The edge's body-limit step ({@link Edge}). */
+    void handle(RoutingContext ctx) {
+        ctx.response().headersEndHandler(v -> {
+            if (ctx.response().getStatusCode() == 413 && !ctx.response().headers().contains(AwsErrors.ERROR_TYPE_HEADER)) {
+                ctx.response().headers().set(AwsErrors.ERROR_TYPE_HEADER, ServiceError.REQUEST_TOO_LARGE.awsName());
             }
-            ctx.next();
         });
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && tooLarge(length)) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            AwsErrors.write(ctx, refusal());
+            return;
+        }
+        ctx.next();
+    }
+
+    int maxBytes() {
+        return config.maxRequestBytes();
+    }
+
+    /** The one answer to a body over the limit, wherever it is found (its length, its bytes, the framework's 413). */
+    ServiceException refusal() {
+        return ServiceError.REQUEST_TOO_LARGE.exception("Request body must be at most " + config.maxRequestBytes() + " bytes");
     }
 
     private boolean tooLarge(String contentLength) {

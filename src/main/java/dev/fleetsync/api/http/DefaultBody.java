@@ -10,10 +10,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * restJson1 clients send an operation with no members as an empty body, sometimes without a Content-Type:
  * both are read as {@code {}}, so a missing required member is reported by name rather than as a missing body.
+ * The edge's step after the signature ({@link Edge}), which hashed the body as it came.
  */
 public class DefaultBody {
 
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(preMatching = true, priority = Edge.DEFAULT_BODY)
     public void normalize(ContainerRequestContext request) {
         if (!"POST".equals(request.getMethod())) {
             return;

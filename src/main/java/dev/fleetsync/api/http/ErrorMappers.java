@@ -22,6 +22,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    private final BodyLimit limit;
+
+    public ErrorMappers(BodyLimit limit) {
+        this.limit = limit;
+    }
+
     @ServerExceptionMapper
     public Response service(ServiceException e) {
         return AwsErrors.render(e.error(), e.getMessage());
@@ -54,7 +60,7 @@ public class ErrorMappers {
         }
         int status = e.getResponse().getStatus();
         if (status == 413) {
-            return AwsErrors.render(ServiceError.REQUEST_TOO_LARGE, "Request body is too large");
+            return AwsErrors.render(limit.refusal());
         }
         if (status >= 400 && status < 500) {
             return AwsErrors.render(ServiceError.INVALID_PARAMETER, "The request could not be read: " + e.getMessage());

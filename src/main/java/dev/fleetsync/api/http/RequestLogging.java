@@ -1,10 +1,7 @@
-package dev.fleetsync.ops;
+package dev.fleetsync.api.http;
 
-import dev.fleetsync.api.http.RequestIds;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -20,12 +17,8 @@ public class RequestLogging {
     static final String OPERATION_KEY = "fleetsync.operation";
     private static final Logger LOG = Logger.getLogger("dev.fleetsync.requests");
 
-    void install(@Observes Router router) {
-        // right after RequestIds, which runs first of all and creates the id
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
-    }
-
-    private void handle(RoutingContext ctx) {
+    /** The edge's step right after {@link RequestIds}, which creates the id ({@link Edge}). */
+    void handle(RoutingContext ctx) {
         String requestId = ctx.get(RequestIds.CONTEXT_KEY);
         MDC.put(REQUEST_ID, requestId);
         MDC.remove(OPERATION);

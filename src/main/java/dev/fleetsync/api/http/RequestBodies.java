@@ -1,4 +1,4 @@
-package dev.fleetsync.auth;
+package dev.fleetsync.api.http;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

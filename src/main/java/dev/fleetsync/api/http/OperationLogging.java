@@ -1,4 +1,4 @@
-package dev.fleetsync.ops;
+package dev.fleetsync.api.http;
 
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.MDC;
