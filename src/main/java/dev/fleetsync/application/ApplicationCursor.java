@@ -1,6 +1,5 @@
 package dev.fleetsync.application;
 
-import dev.fleetsync.auth.PageTokenSeal;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import java.time.Instant;
@@ -9,25 +8,24 @@ import java.util.Optional;
 /**
  * Keyset cursor of ListRobotApplications: the (application createdAt in microseconds, arn, version) of the last entry served, with
  * $LATEST as version 0 so it sorts before the numbered versions. The common PageToken has no version, which listing
- * with versionQualifier=ALL needs. Sealed like PageToken ({@link PageTokenSeal}): unforgeable, bound to the account.
+ * with versionQualifier=ALL needs. Sealed into the nextToken by the wire edge, like PageToken.
  */
 public record ApplicationCursor(Instant createdAt, String arn, int version) {
     private static final String FORMAT = "ra1";
     // Application timestamps are never before 1970; the upper bound keeps a forged cursor inside PostgreSQL's range.
     private static final long LATEST_MICROS = 253402300799999999L; // 9999-12-31T23:59:59.999999Z
 
-    public String encode() {
-        String plain = FORMAT + "|" + Timestamps.toEpochMicros(createdAt) + "|" + version + "|" + arn;
-        return PageTokenSeal.seal(plain);
+    public String text() {
+        return FORMAT + "|" + Timestamps.toEpochMicros(createdAt) + "|" + version + "|" + arn;
     }
 
-    /** Empty for no token; a token we did not issue is an InvalidParameterException naming {@code nextToken}. */
-    public static Optional<ApplicationCursor> decode(String token) {
-        if (token == null) {
+    /** Empty for no cursor; text that is no cursor of this kind is an InvalidParameterException naming {@code nextToken}. */
+    public static Optional<ApplicationCursor> parse(String text) {
+        if (text == null) {
             return Optional.empty();
         }
         try {
-            String[] parts = PageTokenSeal.open(token, ApplicationCursor::arnOf).orElse("").split("\\|", 4);
+            String[] parts = text.split("\\|", 4);
             if (parts.length == 4 && FORMAT.equals(parts[0]) && parts[3].startsWith("arn:")) {
                 long micros = Long.parseLong(parts[1]);
                 int version = Integer.parseInt(parts[2]);
@@ -39,10 +37,5 @@ public record ApplicationCursor(Instant createdAt, String arn, int version) {
             // falls through to the error below
         }
         throw ServiceException.invalid("The nextToken is not valid; pass the value returned by the previous call");
-    }
-
-    private static Optional<String> arnOf(String plain) {
-        String[] parts = plain.split("\\|", 4);
-        return parts.length == 4 ? Optional.of(parts[3]) : Optional.empty();
     }
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 public record ApplicationPageRequest(Optional<ApplicationCursor> after, int size) {
     public static final int LIMIT = 100;
 
-    public static ApplicationPageRequest of(String nextToken, Integer maxResults) {
+    public static ApplicationPageRequest of(String cursor, Integer maxResults) {
         if (maxResults != null && (maxResults < 1 || maxResults > LIMIT)) {
             throw Validation.invalid("maxResults", maxResults, "Member must have value between 1 and " + LIMIT);
         }
-        return new ApplicationPageRequest(ApplicationCursor.decode(nextToken), maxResults == null ? LIMIT : maxResults);
+        return new ApplicationPageRequest(ApplicationCursor.parse(cursor), maxResults == null ? LIMIT : maxResults);
     }
 }

@@ -104,7 +104,7 @@ public class RobotApplicationService {
                 return new Page<>(found, null);
             }
             List<ApplicationSummary> items = List.copyOf(found.subList(0, page.size()));
-            return new Page<>(items, items.get(items.size() - 1).cursor().encode());
+            return new Page<>(items, items.get(items.size() - 1).cursor().text());
         });
     }
 

@@ -9,7 +9,7 @@ import java.util.Collection;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up: installs the page-token key, checks the robot-credential key (too short a key stops the start), refuses to run in production without principals, and in dev and test
+ * At start-up: warns of a missing page-token key, checks the robot-credential key (too short a key stops the start), refuses to run in production without principals, and in dev and test
  * mode prints the principals (with their development secrets) so a developer can point an SDK or the CLI at the service.
  */
 @ApplicationScoped
@@ -20,11 +20,9 @@ public class AuthStartup {
         if (!robotSecrets.enabled() && LaunchMode.current() == LaunchMode.NORMAL) {
             LOG.warn("fleetsync.auth.robot-credential-key is not set: robot credentials can be neither issued nor used");
         }
-        config.pageTokenKey().ifPresentOrElse(PageTokenSeal::useKey, () -> {
-            if (LaunchMode.current() == LaunchMode.NORMAL) {
-                LOG.warn("fleetsync.auth.page-token-key is not set: page tokens are valid only on this instance until it restarts");
-            }
-        });
+        if (config.pageTokenKey().isEmpty() && LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warn("fleetsync.auth.page-token-key is not set: page tokens are valid only on this instance until it restarts");
+        }
         Collection<Principal> all = principals.all();
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             if (all.isEmpty()) {

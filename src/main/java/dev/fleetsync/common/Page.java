@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a listing and the token for the next, absent on the last page. */
+/** One page of a listing and the cursor of the next (its text, sealed at the edge), absent on the last page. */
 public record Page<T>(List<T> items, String nextToken) {
 
     /**
@@ -16,7 +16,7 @@ public record Page<T>(List<T> items, String nextToken) {
         }
         List<T> items = fetched.subList(0, size);
         T last = items.get(size - 1);
-        return new Page<>(List.copyOf(items), new PageToken(createdAt.apply(last), arn.apply(last)).encode());
+        return new Page<>(List.copyOf(items), new PageToken(createdAt.apply(last), arn.apply(last)).text());
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {

@@ -6,11 +6,11 @@ import java.util.Optional;
 public record PageRequest(Optional<PageToken> after, int size) {
 
     /** {@code maxResults} is 1..{@code limit}, {@code limit} when absent (the documented page sizes). */
-    public static PageRequest of(String nextToken, Integer maxResults, int limit) {
+    public static PageRequest of(String cursor, Integer maxResults, int limit) {
         if (maxResults != null && (maxResults < 1 || maxResults > limit)) {
             throw Validation.invalid("maxResults", maxResults, "Member must have value between 1 and " + limit);
         }
-        return new PageRequest(PageToken.decode(nextToken), maxResults == null ? limit : maxResults);
+        return new PageRequest(PageToken.parse(cursor), maxResults == null ? limit : maxResults);
     }
 
     /** The same request reading one extra row, which only tells whether another page follows. */

@@ -11,6 +11,7 @@ import dev.fleetsync.api.application.RobotApplicationWire.ListRobotApplicationsR
 import dev.fleetsync.api.application.RobotApplicationWire.ListRobotApplicationsResponse;
 import dev.fleetsync.api.application.RobotApplicationWire.RobotApplicationSummary;
 import dev.fleetsync.api.application.RobotApplicationWire.UpdateRobotApplicationRequest;
+import dev.fleetsync.api.http.PageTokens;
 import dev.fleetsync.api.http.RequestValidator;
 import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.shape.Filter;
@@ -33,13 +34,15 @@ public class RobotApplicationResource {
     private final ApplicationVersionService versions;
     private final RequestValidator validator;
     private final CallerAccount caller;
+    private final PageTokens pageTokens;
 
     public RobotApplicationResource(RobotApplicationService applications, ApplicationVersionService versions,
-            RequestValidator validator, CallerAccount caller) {
+            RequestValidator validator, CallerAccount caller, PageTokens pageTokens) {
         this.applications = applications;
         this.versions = versions;
         this.validator = validator;
         this.caller = caller;
+        this.pageTokens = pageTokens;
     }
 
     @POST
@@ -91,9 +94,9 @@ public class RobotApplicationResource {
     public Uni<ListRobotApplicationsResponse> listRobotApplications(ListRobotApplicationsRequest request) {
         validator.check(request);
         String name = Filter.single(request.filters(), "name").map(Filter::value).orElse(null);
-        ApplicationPageRequest page = ApplicationPageRequest.of(request.nextToken(), request.maxResults());
+        ApplicationPageRequest page = ApplicationPageRequest.of(pageTokens.open(request.nextToken()), request.maxResults());
         return applications.list(caller.accountId(), name, request.versionQualifier() != null, page)
                 .map(found -> new ListRobotApplicationsResponse(
-                        found.items().stream().map(RobotApplicationSummary::of).toList(), found.nextToken()));
+                        found.items().stream().map(RobotApplicationSummary::of).toList(), pageTokens.seal(found.nextToken())));
     }
 }

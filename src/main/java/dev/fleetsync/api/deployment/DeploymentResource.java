@@ -10,6 +10,7 @@ import dev.fleetsync.api.deployment.DeploymentWire.ListDeploymentJobsRequest;
 import dev.fleetsync.api.deployment.DeploymentWire.ListDeploymentJobsResponse;
 import dev.fleetsync.api.deployment.DeploymentWire.SyncDeploymentJobRequest;
 import dev.fleetsync.api.deployment.DeploymentWire.SyncDeploymentJobResponse;
+import dev.fleetsync.api.http.PageTokens;
 import dev.fleetsync.api.http.RequestValidator;
 import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.shape.Filter;
@@ -36,12 +37,14 @@ public class DeploymentResource {
     private final DeploymentMapper mapper;
     private final RequestValidator validator;
     private final CallerAccount caller;
+    private final PageTokens pageTokens;
 
-    public DeploymentResource(DeploymentJobService jobs, DeploymentMapper mapper, RequestValidator validator, CallerAccount caller) {
+    public DeploymentResource(DeploymentJobService jobs, DeploymentMapper mapper, RequestValidator validator, CallerAccount caller, PageTokens pageTokens) {
         this.jobs = jobs;
         this.mapper = mapper;
         this.validator = validator;
         this.caller = caller;
+        this.pageTokens = pageTokens;
     }
 
     @POST
@@ -78,9 +81,10 @@ public class DeploymentResource {
         Optional<Filter> filter = Filter.single(request.filters(), "status", "fleetName");
         DeploymentStatus status = filter.filter(f -> f.name().equals("status")).map(f -> status(f.value())).orElse(null);
         String fleetName = filter.filter(f -> f.name().equals("fleetName")).map(Filter::value).orElse(null);
-        PageRequest page = PageRequest.of(request.nextToken(), request.maxResults(), DeploymentJobService.PAGE_LIMIT);
+        PageRequest page = PageRequest.of(pageTokens.open(request.nextToken()), request.maxResults(), DeploymentJobService.PAGE_LIMIT);
         return jobs.list(caller.accountId(), status, fleetName, page)
-                .map(found -> new ListDeploymentJobsResponse(found.items().stream().map(mapper::summary).toList(), found.nextToken()));
+                .map(found -> new ListDeploymentJobsResponse(found.items().stream().map(mapper::summary).toList(),
+                        pageTokens.seal(found.nextToken())));
     }
 
     @POST

@@ -8,6 +8,7 @@ import dev.fleetsync.api.fleet.FleetWire.DescribeFleetResponse;
 import dev.fleetsync.api.fleet.FleetWire.FleetSummary;
 import dev.fleetsync.api.fleet.FleetWire.ListFleetsRequest;
 import dev.fleetsync.api.fleet.FleetWire.ListFleetsResponse;
+import dev.fleetsync.api.http.PageTokens;
 import dev.fleetsync.api.http.RequestValidator;
 import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.shape.Filter;
@@ -27,11 +28,13 @@ public class FleetResource {
     private final FleetService fleets;
     private final RequestValidator validator;
     private final CallerAccount caller;
+    private final PageTokens pageTokens;
 
-    public FleetResource(FleetService fleets, RequestValidator validator, CallerAccount caller) {
+    public FleetResource(FleetService fleets, RequestValidator validator, CallerAccount caller, PageTokens pageTokens) {
         this.fleets = fleets;
         this.validator = validator;
         this.caller = caller;
+        this.pageTokens = pageTokens;
     }
 
     @POST
@@ -60,8 +63,9 @@ public class FleetResource {
     public Uni<ListFleetsResponse> listFleets(ListFleetsRequest request) {
         validator.check(request);
         String name = Filter.single(request.filters(), "name").map(Filter::value).orElse(null);
-        PageRequest page = PageRequest.of(request.nextToken(), request.maxResults(), FleetService.PAGE_LIMIT);
+        PageRequest page = PageRequest.of(pageTokens.open(request.nextToken()), request.maxResults(), FleetService.PAGE_LIMIT);
         return fleets.list(caller.accountId(), name, page)
-                .map(found -> new ListFleetsResponse(found.items().stream().map(FleetSummary::of).toList(), found.nextToken()));
+                .map(found -> new ListFleetsResponse(found.items().stream().map(FleetSummary::of).toList(),
+                        pageTokens.seal(found.nextToken())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.fleetsync.api.robot;
 
+import dev.fleetsync.api.http.PageTokens;
 import dev.fleetsync.api.http.RequestValidator;
 import dev.fleetsync.api.robot.RobotWire.CreateRobotRequest;
 import dev.fleetsync.api.robot.RobotWire.CreateRobotResponse;
@@ -31,11 +32,13 @@ public class RobotResource {
     private final RobotService robots;
     private final RequestValidator validator;
     private final CallerAccount caller;
+    private final PageTokens pageTokens;
 
-    public RobotResource(RobotService robots, RequestValidator validator, CallerAccount caller) {
+    public RobotResource(RobotService robots, RequestValidator validator, CallerAccount caller, PageTokens pageTokens) {
         this.robots = robots;
         this.validator = validator;
         this.caller = caller;
+        this.pageTokens = pageTokens;
     }
 
     @POST
@@ -65,9 +68,10 @@ public class RobotResource {
     public Uni<ListRobotsResponse> listRobots(ListRobotsRequest request) {
         validator.check(request);
         RobotFilter filter = Filter.single(request.filters(), "status", "fleetName").map(RobotResource::filterOf).orElse(RobotFilter.NONE);
-        PageRequest page = PageRequest.of(request.nextToken(), request.maxResults(), RobotService.PAGE_LIMIT);
+        PageRequest page = PageRequest.of(pageTokens.open(request.nextToken()), request.maxResults(), RobotService.PAGE_LIMIT);
         return robots.list(caller.accountId(), filter, page)
-                .map(found -> new ListRobotsResponse(found.items().stream().map(RobotSummary::of).toList(), found.nextToken()));
+                .map(found -> new ListRobotsResponse(found.items().stream().map(RobotSummary::of).toList(),
+                        pageTokens.seal(found.nextToken())));
     }
 
     @POST
