@@ -3,6 +3,7 @@ package dev.fleetsync.config;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The service's entry point. A production start first checks, in the places an operator sets them (the environment,
- * {@code -D} options, {@code config/application.properties}, the packaged {@code application.properties}), that
+ * {@code -D} options, {@code .env}, {@code config/application.properties}, the packaged {@code application.properties}), that
  * every required setting is there ({@link RequiredSettings}), and otherwise names all the missing ones in one message
  * and exits with status 1, before Quarkus would fail on the first of them with a stack trace.
  */
@@ -51,6 +52,7 @@ public final class FleetSyncMain {
 
     private static SmallRyeConfig operatorSettings() {
         List<ConfigSource> sources = new ArrayList<>(List.of(new SysPropConfigSource(), new EnvConfigSource(System.getenv(), 300)));
+        sources.addAll(DotEnvConfigSourceProvider.dotEnvSources(FleetSyncMain.class.getClassLoader()));
         try {
             Path local = Path.of("config", "application.properties");
             if (Files.isRegularFile(local)) {
