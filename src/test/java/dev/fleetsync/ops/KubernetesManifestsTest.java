@@ -204,6 +204,22 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void theProductionOverlayTakesPrincipalsAndSharedKeysFromFilesGitIgnores() throws IOException {
+        Path overlay = Manifests.DEPLOY.resolve("overlays/production");
+        JsonNode generator = YAML.readTree(overlay.resolve("kustomization.yaml").toFile()).path("secretGenerator").get(0);
+        Map<String, String> files = new java.util.TreeMap<>();
+        generator.path("files").forEach(f -> files.put(f.asText().split("=", 2)[0], f.asText().split("=", 2)[1]));
+
+        // the three settings a replica set cannot share by chance, each from a file of its own that the operator makes
+        assertThat(generator.path("name").asText()).isEqualTo("fleetsync-principals");
+        assertThat(files).containsOnlyKeys("FLEETSYNC_AUTH_PRINCIPALS", "FLEETSYNC_AUTH_PAGE_TOKEN_KEY",
+                "FLEETSYNC_AUTH_ROBOT_CREDENTIAL_KEY");
+        assertThat(files.values()).allSatisfy(file -> assertThat(file).startsWith("secrets/"));
+        assertThat(generator.has("envs")).as("no env file that an example could leave empty").isFalse();
+        assertThat(Files.readAllLines(overlay.resolve(".gitignore"))).contains("secrets/");
+    }
+
     private static List<Path> kustomizations() {
         try (Stream<Path> files = Files.walk(Manifests.DEPLOY)) {
             return files.filter(p -> p.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
