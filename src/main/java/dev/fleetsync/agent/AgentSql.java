@@ -31,6 +31,7 @@ public class AgentSql {
                 join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
                 where d.account_id = :account and d.robot_arn = :robot and d.status = 'PendingNewDeployment'
                   and d.deployment_start_time is not null and d.handed_at is null and j.status = 'InProgress'
+                  and j.fleet_arn = (select r.fleet_arn from robot r where r.account_id = :account and r.arn = :robot)
                   and not exists (select 1 from held)
                 limit 1
             ), handed as (
