@@ -57,7 +57,7 @@ public class AgentSql {
             left join RobotApplicationVersion v
                 on v.accountId = j.accountId and v.applicationArn = j.applicationArn and v.version = j.applicationVersion
             left join Robot r on r.accountId = d.accountId and r.arn = d.robotArn
-            where d.accountId = :account and d.robotArn = :robot and d.status = 'Deploying' and j.status = InProgress
+            where d.accountId = :account and d.robotArn = :robot and d.status = Deploying and j.status = InProgress
               and (d.handedAt = :now or d.progressStep is null)
             order by d.handedAt desc
             """;

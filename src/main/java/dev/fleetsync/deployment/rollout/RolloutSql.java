@@ -1,6 +1,7 @@
 package dev.fleetsync.deployment.rollout;
 
 import dev.fleetsync.common.NativeSql;
+import dev.fleetsync.deployment.RobotDeploymentStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,12 +54,12 @@ public class RolloutSql {
             """;
 
     private static final String PROGRESS = """
-            select count(*) filter (where d.status = 'PendingNewDeployment' and d.deploymentStartTime is null),
-                   count(*) filter (where d.status in ('PendingNewDeployment', 'Deploying') and d.deploymentStartTime is not null),
-                   count(*) filter (where d.status = 'InSync'),
-                   count(*) filter (where d.status = 'Failed'),
-                   count(*) filter (where d.status = 'NoResponse'),
-                   count(*) filter (where d.status = 'Failed' and d.failureCode = 'MissingRobotApplicationArchitecture')
+            select count(*) filter (where d.status = PendingNewDeployment and d.deploymentStartTime is null),
+                   count(*) filter (where d.status in :open and d.deploymentStartTime is not null),
+                   count(*) filter (where d.status = InSync),
+                   count(*) filter (where d.status = Failed),
+                   count(*) filter (where d.status = NoResponse),
+                   count(*) filter (where d.status = Failed and d.failureCode = MissingRobotApplicationArchitecture)
             from RobotDeployment d where d.accountId = :account and d.jobArn = :job
             """;
 
@@ -113,6 +114,7 @@ public class RolloutSql {
                                                   else :version || ' has no source for architecture ' || f.architecture end, 1024)
                 from failing f
                 where d.account_id = :account and d.job_arn = :job and d.robot_arn = f.robot_arn
+                  and d.status = 'PendingNewDeployment'
                 returning d.robot_arn
             ), failed_robots as (
                 update robot set status = 'Failed'
@@ -184,7 +186,8 @@ public class RolloutSql {
 
     public Uni<RolloutProgress> progress(JobRef job) {
         return Panache.getSession().flatMap(s -> s.createSelectionQuery(PROGRESS, Object[].class)
-                .setParameter("account", job.accountId()).setParameter("job", job.arn()).getSingleResult())
+                .setParameter("account", job.accountId()).setParameter("job", job.arn())
+                .setParameter("open", RobotDeploymentStatus.OPEN).getSingleResult())
                 .map(row -> new RolloutProgress(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4]),
                         count(row[5])));
     }
