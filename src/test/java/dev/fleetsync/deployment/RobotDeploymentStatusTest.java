@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,26 +14,55 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The robot deployment's transition table, and that every transition the code makes is in it. */
+/**
+ * The robot deployment's transition table, and that every transition the code makes is in it: the statements take their
+ * moves as parameters from {@link RobotDeploymentMove}, each built against the table, and ReportHandler moves through
+ * {@link RobotDeploymentStatus#moveTo}.
+ */
 class RobotDeploymentStatusTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/fleetsync");
     private static final Pattern UPDATE = Pattern.compile("update robot_deployment\\b(.*?)(?:returning|\"\"\")", Pattern.DOTALL);
-    private static final Pattern TARGET = Pattern.compile("set status = '(\\w+)'");
-    /** The robot deployment's status (bare, or as d.status), not the job's (j.status). */
-    private static final Pattern SOURCE = Pattern.compile("(?:(?<![\\w.])|(?<=\\bd\\.))status (?:= '(\\w+)'|in \\(([^)]*)\\))");
+    private static final Pattern STATUS_LITERAL = Pattern.compile("'(PendingNewDeployment|Deploying|InSync|Failed|NoResponse)'");
+    /** A robot deployment's status compared with a literal (d.status, or a bare status in a robot_deployment statement). */
+    private static final Pattern COMPARED_LITERAL = Pattern.compile("\\bd\\.status (?:=|in) \\(?'");
 
-    /** A status change a statement of the code makes: from any of {@code from} to {@code to}. */
-    record Move(String where, List<RobotDeploymentStatus> from, RobotDeploymentStatus to) {
+    @ParameterizedTest
+    @MethodSource("moves")
+    void everyMoveTheStatementsMakeIsInTheTable(RobotDeploymentMove move) {
+        assertThat(move.from()).isNotEmpty().allSatisfy(from -> assertThat(from.canMoveTo(move.to())).as(from + " -> " + move.to()).isTrue());
+    }
+
+    static List<RobotDeploymentMove> moves() {
+        return RobotDeploymentMove.ALL;
     }
 
     @Test
-    void everyStatementThatMovesARobotDeploymentMakesAMoveOfTheTable() throws IOException {
-        List<Move> moves = statementMoves();
+    void aMoveOutsideTheTableCannotBeBuilt() {
+        assertThatThrownBy(() -> new RobotDeploymentMove(EnumSet.of(RobotDeploymentStatus.InSync), RobotDeploymentStatus.Deploying))
+                .isInstanceOf(RobotDeploymentStatus.IllegalTransitionException.class);
+    }
 
-        assertThat(moves).as("the statements found").hasSizeGreaterThanOrEqualTo(5);
-        assertThat(moves).allSatisfy(move -> assertThat(move.from()).as(move.where())
-                .allSatisfy(from -> assertThat(from.canMoveTo(move.to())).as(move.where() + ": " + from + " -> " + move.to()).isTrue()));
+    /** So no statement can make a move that is not a {@link RobotDeploymentMove}: each takes its move as parameters. */
+    @Test
+    void everyStatementThatMovesARobotDeploymentTakesItsMoveAsParameters() throws IOException {
+        int moving = 0;
+        for (Path file : javaFiles()) {
+            String source = Files.readString(file);
+            Matcher update = UPDATE.matcher(source);
+            while (update.find()) {
+                String statement = update.group(1);
+                if (!statement.contains("set status")) {
+                    continue; // a statement that changes no status
+                }
+                moving++;
+                assertThat(statement).as(file + ": " + statement).contains("set status = :to").containsPattern("status in \\(:from\\)")
+                        .doesNotContainPattern(STATUS_LITERAL).doesNotContain("failure_code = '");
+            }
+            assertThat(COMPARED_LITERAL.matcher(source).find()).as(file + ": a robot deployment status as a literal").isFalse();
+        }
+        assertThat(moving).as("the statements found").isGreaterThanOrEqualTo(RobotDeploymentMove.ALL.size());
     }
 
     /** ReportHandler's moves, made through {@link RobotDeploymentStatus#moveTo}: a report ends a deployment that is open. */
@@ -61,44 +90,6 @@ class RobotDeploymentStatusTest {
         assertThatThrownBy(() -> RobotDeploymentStatus.InSync.moveTo(RobotDeploymentStatus.Failed))
                 .isInstanceOf(RobotDeploymentStatus.IllegalTransitionException.class)
                 .hasMessageContaining("InSync").hasMessageContaining("Failed");
-    }
-
-    @Test
-    void theStoredFailureCodesAreErrorCodes() throws IOException {
-        Pattern code = Pattern.compile("failure_code = '(\\w+)'|then '(\\w+)'|else '(\\w+)' end");
-        List<String> found = new ArrayList<>();
-        for (Path file : javaFiles()) {
-            Matcher m = code.matcher(Files.readString(file));
-            while (m.find()) {
-                found.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
-            }
-        }
-        assertThat(found).isNotEmpty().allSatisfy(name -> DeploymentJobErrorCode.valueOf(name));
-    }
-
-    private static List<Move> statementMoves() throws IOException {
-        List<Move> moves = new ArrayList<>();
-        for (Path file : javaFiles()) {
-            Matcher update = UPDATE.matcher(Files.readString(file));
-            while (update.find()) {
-                String statement = update.group(1);
-                Matcher target = TARGET.matcher(statement);
-                if (!target.find()) {
-                    continue; // a statement that changes no status
-                }
-                String where = statement.substring(target.end());
-                List<RobotDeploymentStatus> from = new ArrayList<>();
-                Matcher source = SOURCE.matcher(where);
-                while (source.find()) {
-                    String names = source.group(1) != null ? source.group(1) : source.group(2);
-                    Stream.of(names.split(",")).map(n -> n.trim().replace("'", "")).map(RobotDeploymentStatus::valueOf).forEach(from::add);
-                }
-                assertThat(from).as(file + ": a status change must name the statuses it moves from").isNotEmpty();
-                moves.add(new Move(file.getFileName() + ": " + statement.strip().lines().findFirst().orElse(""), from,
-                        RobotDeploymentStatus.valueOf(target.group(1))));
-            }
-        }
-        return moves;
     }
 
     private static List<Path> javaFiles() throws IOException {
