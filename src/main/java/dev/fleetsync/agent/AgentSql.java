@@ -3,6 +3,7 @@ package dev.fleetsync.agent;
 import dev.fleetsync.application.RobotApplicationVersion;
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.deployment.DeploymentJob;
+import dev.fleetsync.deployment.RobotDeploymentMove;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,34 +14,53 @@ import java.util.Map;
 @ApplicationScoped
 public class AgentSql {
 
-    // Hands over an admitted deployment of a running job, at most once: the row stops matching as soon as it is handed.
-    // Its row count (0 or 1) says whether it did; HANDED then reads the job it handed (see NativeSql).
+    // The robot's deployment to answer its poll with, in one statement; its row count (0 or 1) says whether there is one,
+    // and HANDED then reads it (see NativeSql).
+    // "held": a deployment handed before that the robot has not reported on. The answer to that poll may have been lost
+    // (the instance died after the commit, the connection dropped), so it is handed again, the same, until the robot
+    // reports; the agent recognizes it by its job ARN. While it holds one, a robot is handed nothing else.
+    // "turn": otherwise, an admitted deployment of a running job of the robot's own fleet, at most one, handed at most
+    // once: the row stops matching as soon as it is handed.
     private static final String HAND_OVER = """
-            with handed as (
-                update robot_deployment d set status = 'Deploying', handed_at = :now
-                from deployment_job j
-                where d.account_id = :account and d.robot_arn = :robot and d.status = 'PendingNewDeployment'
-                  and d.deployment_start_time is not null and d.handed_at is null
-                  and j.account_id = d.account_id and j.arn = d.job_arn and j.status = 'InProgress'
-                returning d.job_arn, d.deployment_start_time
+            with held as (
+                select d.job_arn from robot_deployment d
+                join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
+                where d.account_id = :account and d.robot_arn = :robot and d.status = :to
+                  and j.status = 'InProgress' and d.progress_step is null
+            ), turn as (
+                select d.job_arn from robot_deployment d
+                join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
+                where d.account_id = :account and d.robot_arn = :robot and d.status in (:from)
+                  and d.deployment_start_time is not null and d.handed_at is null and j.status = 'InProgress'
+                  and j.fleet_arn = (select r.fleet_arn from robot r where r.account_id = :account and r.arn = :robot)
+                  and not exists (select 1 from held)
+                limit 1
+            ), handed as (
+                update robot_deployment d set status = :to, handed_at = :now
+                from turn t
+                where d.account_id = :account and d.robot_arn = :robot and d.job_arn = t.job_arn
+                  and d.status in (:from) and d.handed_at is null
+                returning d.job_arn
             ), robot_state as (
-                update robot set status = 'Deploying', last_deployment_job = (select job_arn from handed limit 1),
+                update robot set status = 'Deploying', last_deployment_job = (select job_arn from handed),
                        last_deployment_time = :now
                 where account_id = :account and arn = :robot and exists (select 1 from handed)
             )
-            select 1 from handed limit 1
+            select 1 from (select job_arn from handed union all select job_arn from held) a limit 1
             """;
 
-    // A robot holds at most one deployment at a time, and this one was handed in this transaction, at :now. One read
-    // brings the whole assignment: the job, the version it deploys and the robot's architecture. Left joins, as the
-    // version may have been deleted since the robot's turn started (and the robot since this poll began).
+    // A robot holds at most one deployment at a time: the one just handed (at :now) or the one held and not reported on.
+    // One read brings the whole assignment: the job, the version it deploys and the robot's architecture. Left joins, as
+    // the version may have been deleted since the robot's turn started (and the robot since this poll began).
     private static final String HANDED = """
             select j, d.deploymentStartTime, v, r.architecture
             from RobotDeployment d join DeploymentJob j on j.accountId = d.accountId and j.arn = d.jobArn
             left join RobotApplicationVersion v
                 on v.accountId = j.accountId and v.applicationArn = j.applicationArn and v.version = j.applicationVersion
             left join Robot r on r.accountId = d.accountId and r.arn = d.robotArn
-            where d.accountId = :account and d.robotArn = :robot and d.status = 'Deploying' and d.handedAt = :now
+            where d.accountId = :account and d.robotArn = :robot and d.status = Deploying and j.status = InProgress
+              and (d.handedAt = :now or d.progressStep is null)
+            order by d.handedAt desc
             """;
 
     private static final String ROBOT_FINISHED = """
@@ -50,13 +70,16 @@ public class AgentSql {
             where account_id = :account and arn = :robot
             """;
 
-    /** The deployment handed over, or null when the robot has none waiting. */
+    /** The deployment handed over now or held since an earlier poll, or null when the robot has none. */
     public Uni<Handed> handOver(String accountId, String robotArn, Instant now) {
-        return NativeSql.run(HAND_OVER, Map.of("account", accountId, "robot", robotArn, "now", now))
+        Map<String, Object> parameters = RobotDeploymentMove.HAND_OVER.parameters();
+        parameters.putAll(Map.of("account", accountId, "robot", robotArn, "now", now));
+        return NativeSql.run(HAND_OVER, parameters)
                 .flatMap(handed -> handed == 0 ? Uni.createFrom().<Handed>nullItem() : Panache.getSession()
                         .flatMap(s -> s.createSelectionQuery(HANDED, Object[].class).setParameter("account", accountId)
-                                .setParameter("robot", robotArn).setParameter("now", now).getSingleResult())
-                        .map(row -> new Handed((DeploymentJob) row[0], (Instant) row[1], (RobotApplicationVersion) row[2],
+                                .setParameter("robot", robotArn).setParameter("now", now).setMaxResults(1).getResultList())
+                        .map(rows -> rows.isEmpty() ? null : rows.get(0))
+                        .onItem().ifNotNull().transform(row -> new Handed((DeploymentJob) row[0], (Instant) row[1], (RobotApplicationVersion) row[2],
                                 (String) row[3])));
     }
 

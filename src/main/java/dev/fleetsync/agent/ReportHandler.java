@@ -4,10 +4,12 @@ import dev.fleetsync.common.Validation;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.DeploymentJob;
+import dev.fleetsync.deployment.DeploymentJobErrorCode;
 import dev.fleetsync.deployment.DeploymentJobRepository;
 import dev.fleetsync.deployment.DeploymentStatus;
 import dev.fleetsync.deployment.RobotDeployment;
 import dev.fleetsync.deployment.RobotDeploymentRepository;
+import dev.fleetsync.deployment.RobotDeploymentStatus;
 import dev.fleetsync.deployment.RobotDeploymentStep;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,13 +58,14 @@ public class ReportHandler {
             throw Validation.invalid("failureCode", null, "Member must not be null when result is Failed");
         }
         return switch (deployment.status) {
-            case "Deploying" -> job.status.isActive() ? record(deployment, job, report) : stop();
+            case Deploying -> job.status.isActive() ? record(deployment, job, report) : stop();
             // A robot that timed out may still finish: a late success makes it InSync (documented RoboMaker behaviour).
-            case "NoResponse" -> job.status == DeploymentStatus.Canceled ? stop() : record(deployment, job, report);
-            case "InSync" -> repeated(report, RobotReport.Result.Succeeded, deployment);
-            case "Failed" -> "RobotDeploymentAborted".equals(deployment.failureCode) ? stop()
+            case NoResponse -> job.status == DeploymentStatus.Canceled ? stop() : record(deployment, job, report);
+            case InSync -> repeated(report, RobotReport.Result.Succeeded, deployment);
+            case Failed -> deployment.failureCode == DeploymentJobErrorCode.RobotDeploymentAborted ? stop()
                     : repeated(report, RobotReport.Result.Failed, deployment);
-            default -> throw ServiceException.invalid("Robot " + report.robotArn() + " is not deploying job " + report.jobArn());
+            case PendingNewDeployment ->
+                    throw ServiceException.invalid("Robot " + report.robotArn() + " is not deploying job " + report.jobArn());
         };
     }
 
@@ -73,22 +76,23 @@ public class ReportHandler {
         deployment.etaSeconds = report.etaSeconds();
         return switch (report.result()) {
             case InProgress -> Uni.createFrom().item(new Outcome(true, false));
-            case Succeeded -> finish(deployment, job, now, "InSync", null, null);
-            case Failed -> finish(deployment, job, now, "Failed", report.failureCode().name(), report.failureReason());
+            case Succeeded -> finish(deployment, job, now, RobotDeploymentStatus.InSync, null, null);
+            case Failed -> finish(deployment, job, now, RobotDeploymentStatus.Failed, report.failureCode(), report.failureReason());
         };
     }
 
-    private Uni<Outcome> finish(RobotDeployment deployment, DeploymentJob job, Instant now, String status, String code, String reason) {
-        deployment.status = status;
+    private Uni<Outcome> finish(RobotDeployment deployment, DeploymentJob job, Instant now, RobotDeploymentStatus status,
+            DeploymentJobErrorCode code, String reason) {
+        deployment.status = deployment.status.moveTo(status);
         deployment.deploymentFinishTime = now;
         deployment.failureCode = code;
         deployment.failureReason = reason;
-        if ("InSync".equals(status)) {
+        if (status == RobotDeploymentStatus.InSync) {
             deployment.progressStep = RobotDeploymentStep.Finished.name();
             deployment.percentDone = 100f;
             deployment.etaSeconds = 0;
         }
-        return sql.robotFinished(job.accountId, deployment.robotArn, status, job.applicationArn, job.applicationVersion)
+        return sql.robotFinished(job.accountId, deployment.robotArn, status.name(), job.applicationArn, job.applicationVersion)
                 .replaceWith(new Outcome(false, true));
     }
 

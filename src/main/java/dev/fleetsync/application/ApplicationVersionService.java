@@ -26,7 +26,9 @@ public class ApplicationVersionService {
     }
 
     /**
-     * Copies $LATEST to version max+1. The head stays locked until commit, so concurrent calls on one application number
+     * Copies $LATEST to the next version number. A number is never given out twice, even once its version is deleted
+     * (the head's {@code lastVersion}), or a later sync naming it would deploy different content; the versions' own
+     * maximum still counts, for rows written without the head. The head stays locked until commit, so concurrent calls on one application number
      * their versions one after another, and the snapshot is of the revision that was checked. Two attempts that still
      * pick one number meet on the version's primary key (common/Constraint.APPLICATION_VERSION: the loser runs again).
      */
@@ -42,7 +44,8 @@ public class ApplicationVersionService {
                     RobotApplicationVersion version = new RobotApplicationVersion();
                     version.accountId = accountId;
                     version.applicationArn = arn;
-                    version.version = max + 1;
+                    version.version = Math.max(head.lastVersion, max) + 1;
+                    head.lastVersion = version.version;
                     version.suiteName = head.suiteName;
                     version.suiteVersion = head.suiteVersion;
                     version.sources = head.sources;

@@ -38,4 +38,7 @@ public class RobotApplication {
     public Instant createdAt;
     @Column(name = "last_updated_at")
     public Instant lastUpdatedAt;
+    /** The highest version number given out, deleted or not: numbers are never reused. */
+    @Column(name = "last_version")
+    public int lastVersion;
 }

@@ -16,12 +16,18 @@ public final class Writes {
     }
 
     /**
-     * Runs {@code work} in a transaction of its own, again (fresh) after a retryable violation, and answers a violation
-     * of the table with its error about {@code subject} (the name, id or ARN the call was about).
+     * Runs {@code work} in a transaction of its own, again (fresh) after a retryable violation or a lost deadlock or
+     * serialization race ({@link LostRace}), and answers a violation of the table with its error about {@code subject}
+     * (the name, id or ARN the call was about). Running again is safe: the failed attempt rolled back, and {@code work}
+     * does nothing outside its transaction (what must follow the commit goes after this call).
      */
     public static <T> Uni<T> inTransaction(String subject, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(work))
-                .onFailure(failure -> Constraint.brokenBy(failure).filter(Constraint::retryable).isPresent()).retry().atMost(RETRIES)
+                .onFailure(Writes::retryable).retry().atMost(RETRIES)
                 .onFailure().transform(failure -> Constraint.translate(failure, subject));
+    }
+
+    static boolean retryable(Throwable failure) {
+        return LostRace.is(failure) || Constraint.brokenBy(failure).filter(Constraint::retryable).isPresent();
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,16 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
 
     public Uni<DeploymentJob> find(String accountId, String arn) {
         return findById(new AccountArn(accountId, arn));
+    }
+
+    /**
+     * Locks the fleet's active job, waiting for a rollout step that holds it. Whatever also locks a job's fleet, robots
+     * or robot deployments takes the job first, as a step does (job, robot deployments, robots, fleet).
+     */
+    public Uni<List<DeploymentJob>> lockActiveOfFleet(String accountId, String fleetArn) {
+        return find("accountId = :accountId and fleetArn = :fleetArn and status in :active",
+                Parameters.with("accountId", accountId).and("fleetArn", fleetArn).and("active", DeploymentStatus.ACTIVE))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** A job whose fleet is deleted cannot finish: it fails, freeing nothing else (the fleet is gone). */

@@ -2,6 +2,8 @@ package dev.fleetsync.deployment;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -23,8 +25,8 @@ public class RobotDeployment {
     @Id
     @Column(name = "robot_arn")
     public String robotArn;
-    /** A {@code RobotStatus} value, stored by name. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public RobotDeploymentStatus status;
     @Column(name = "deployment_start_time")
     public Instant deploymentStartTime;
     /** When the robot picked the deployment up; null while it is only admitted to its wave. */
@@ -33,7 +35,8 @@ public class RobotDeployment {
     @Column(name = "deployment_finish_time")
     public Instant deploymentFinishTime;
     @Column(name = "failure_code")
-    public String failureCode;
+    @Enumerated(EnumType.STRING)
+    public DeploymentJobErrorCode failureCode;
     @Column(name = "failure_reason")
     public String failureReason;
     /** A {@code RobotDeploymentStep} value, or null before the robot reported. */

@@ -4,6 +4,7 @@ import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +27,31 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
                 returning r.account_id, r.arn
             )
             insert into robot_deployment (account_id, job_arn, robot_arn, status)
-            select account_id, :job, arn, 'PendingNewDeployment' from targets
+            select account_id, :job, arn, :pending from targets
             """;
+
+    // A robot deregistered from a fleet leaves the fleet's running job: before its turn it is never handed it, while
+    // deploying it is told to stop (its report is answered continue=false). Either way its deployment ends Failed with
+    // RobotDeploymentAborted, which the job counts as a failure: it ends neither waiting nor deploying. Robot
+    // deployment rows first, then the robot's: the order of the hand-over and of a rollout step.
+    private static final String LEAVE = """
+            update robot_deployment d set status = :to, failure_code = :code,
+                   failure_reason = left('The robot was deregistered from fleet ' || :fleet
+                       || case when d.handed_at is null then ' before its turn' else ' while deploying' end, 1024),
+                   deployment_finish_time = :now
+            from deployment_job j
+            where d.account_id = :account and d.robot_arn = :robot and d.status in (:from)
+              and j.account_id = d.account_id and j.arn = d.job_arn and j.fleet_arn = :fleet
+              and j.status in ('Pending', 'Preparing', 'InProgress')
+            """;
+
+    /** Ends the robot's part in the fleet's running job, as it leaves the fleet; returns how many ended (0 or 1). */
+    public Uni<Integer> leaveFleet(String accountId, String fleetArn, String robotArn, Instant now) {
+        Map<String, Object> parameters = RobotDeploymentMove.LEAVE_FLEET.parameters();
+        parameters.putAll(Map.of("account", accountId, "fleet", fleetArn, "robot", robotArn, "now", now,
+                "code", DeploymentJobErrorCode.RobotDeploymentAborted.name()));
+        return NativeSql.run(LEAVE, parameters);
+    }
 
     /**
      * Records the robots {@code job} deploys to: every robot of the fleet, or only those not in sync with the
@@ -35,7 +59,8 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
      */
     public Uni<Integer> addTargets(DeploymentJob job, boolean everyRobot) {
         return NativeSql.run(TARGETS, Map.of("job", job.arn, "account", job.accountId, "fleet", job.fleetArn, "everyRobot", everyRobot,
-                "application", job.applicationArn, "version", job.applicationVersion));
+                "application", job.applicationArn, "version", job.applicationVersion,
+                "pending", RobotDeploymentStatus.PendingNewDeployment.name()));
     }
 
     public Uni<List<RobotDeployment>> ofJob(String accountId, String jobArn) {

@@ -7,6 +7,7 @@ import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.common.Writes;
+import dev.fleetsync.deployment.RobotDeploymentRepository;
 import dev.fleetsync.fleet.FleetService;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
@@ -30,9 +31,11 @@ public class RobotService {
     private final Clock clock;
     private final Quotas quotas;
     private final Event<RobotDeleted> deleted;
+    private final RobotDeploymentRepository deployments;
 
     public RobotService(RobotRepository robots, FleetService fleets, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas,
-            Event<RobotDeleted> deleted) {
+            Event<RobotDeleted> deleted, RobotDeploymentRepository deployments) {
+        this.deployments = deployments;
         this.robots = robots;
         this.fleets = fleets;
         this.tags = tags;
@@ -90,8 +93,14 @@ public class RobotService {
                 .map(robot -> new Membership(fleetArn, robotArn)));
     }
 
+    /**
+     * Takes the robot out of the fleet, and out of the fleet's running job (see {@link RobotDeploymentRepository#leaveFleet}).
+     * The job's rows are written before the robot's row is locked, the order of a hand-over and a rollout step; a robot
+     * found not to be in the fleet then rolls it back.
+     */
     public Uni<Membership> deregister(String accountId, String fleetArn, String robotArn) {
         return Writes.inTransaction(fleetArn, () -> fleets.require(accountId, fleetArn)
+                .call(fleet -> deployments.leaveFleet(accountId, fleetArn, robotArn, Timestamps.now(clock)))
                 .chain(fleet -> requireLocked(accountId, robotArn))
                 .invoke(robot -> {
                     if (!fleetArn.equals(robot.fleetArn)) {

@@ -53,6 +53,20 @@ class RobotApplicationVersionSdkTest {
         assertThat(numbers).containsExactly("1", "2", "3");
     }
 
+    /** A sync naming version 2 must never deploy other content than the version 2 that was deleted. */
+    @Test
+    void theNumberOfADeletedNewestVersionIsNeverGivenOutAgain() {
+        String arn = apps.s3App(Sdk.unique("renum")).arn();
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+        robomaker.createRobotApplicationVersion(r -> r.application(arn));
+
+        robomaker.deleteRobotApplication(r -> r.application(arn).applicationVersion("2"));
+        String next = robomaker.createRobotApplicationVersion(r -> r.application(arn)).version();
+
+        assertThat(next).isEqualTo("3");
+        assertNotFound(() -> robomaker.describeRobotApplication(r -> r.application(arn).applicationVersion("2")), arn);
+    }
+
     @Test
     void aVersionIsASnapshotThatLaterUpdatesDoNotChange() {
         CreateRobotApplicationResponse created = apps.s3App(Sdk.unique("snap"));

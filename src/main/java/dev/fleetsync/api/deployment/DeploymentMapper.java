@@ -91,7 +91,7 @@ public class DeploymentMapper {
     private DeploymentWire.RobotDeployment robot(RobotDeployment robot, String jobArn) {
         ProgressDetail progress = robot.progressStep == null ? null
                 : new ProgressDetail(robot.progressStep, robot.percentDone, robot.etaSeconds, jobArn);
-        return new DeploymentWire.RobotDeployment(robot.robotArn, robot.deploymentStartTime, robot.deploymentFinishTime, robot.status,
-                progress, robot.failureReason, robot.failureCode);
+        return new DeploymentWire.RobotDeployment(robot.robotArn, robot.deploymentStartTime, robot.deploymentFinishTime,
+                robot.status.name(), progress, robot.failureReason, robot.failureCode == null ? null : robot.failureCode.name());
     }
 }

@@ -1,6 +1,9 @@
 package dev.fleetsync.deployment.rollout;
 
 import dev.fleetsync.common.NativeSql;
+import dev.fleetsync.deployment.DeploymentJobErrorCode;
+import dev.fleetsync.deployment.RobotDeploymentMove;
+import dev.fleetsync.deployment.RobotDeploymentStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +45,9 @@ public class RolloutSql {
 
     private static final String TIME_OUT = """
             with silent as (
-                update robot_deployment set status = 'NoResponse', failure_code = 'RobotDeploymentNoResponse',
+                update robot_deployment set status = :to, failure_code = :code,
                        failure_reason = :reason, deployment_finish_time = :now
-                where account_id = :account and job_arn = :job and status in ('PendingNewDeployment', 'Deploying')
+                where account_id = :account and job_arn = :job and status in (:from)
                   and deployment_start_time is not null and deployment_start_time <= :startedBefore
                 returning robot_arn
             )
@@ -53,12 +56,12 @@ public class RolloutSql {
             """;
 
     private static final String PROGRESS = """
-            select count(*) filter (where d.status = 'PendingNewDeployment' and d.deploymentStartTime is null),
-                   count(*) filter (where d.status in ('PendingNewDeployment', 'Deploying') and d.deploymentStartTime is not null),
-                   count(*) filter (where d.status = 'InSync'),
-                   count(*) filter (where d.status = 'Failed'),
-                   count(*) filter (where d.status = 'NoResponse'),
-                   count(*) filter (where d.status = 'Failed' and d.failureCode = 'MissingRobotApplicationArchitecture')
+            select count(*) filter (where d.status = PendingNewDeployment and d.deploymentStartTime is null),
+                   count(*) filter (where d.status in :open and d.deploymentStartTime is not null),
+                   count(*) filter (where d.status = InSync),
+                   count(*) filter (where d.status = Failed),
+                   count(*) filter (where d.status = NoResponse),
+                   count(*) filter (where d.status = Failed and d.failureCode = MissingRobotApplicationArchitecture)
             from RobotDeployment d where d.accountId = :account and d.jobArn = :job
             """;
 
@@ -87,7 +90,7 @@ public class RolloutSql {
                        (select r.architecture from robot r where r.account_id = d.account_id and r.arn = d.robot_arn) as architecture
                 from robot_deployment d
                 where d.account_id = :account and d.job_arn = :job
-                  and d.status = 'PendingNewDeployment' and d.deployment_start_time is null
+                  and d.status = :pending and d.deployment_start_time is null
             ), waiting as not materialized (
                 select robot_arn, architecture, coalesce(architecture in (select architecture from architectures), false) as runnable
                 from candidates
@@ -105,14 +108,14 @@ public class RolloutSql {
             ), breach as (
                 select case when count(*) = :failuresLeft then max(robot_arn) end as arn from failing
             ), failed as (
-                update robot_deployment d set status = 'Failed', deployment_start_time = :now, deployment_finish_time = :now,
-                       failure_code = case when f.architecture is null then 'MissingRobotArchitecture'
-                                           else 'MissingRobotApplicationArchitecture' end,
+                update robot_deployment d set status = :to, deployment_start_time = :now, deployment_finish_time = :now,
+                       failure_code = case when f.architecture is null then :noArchitecture else :noSource end,
                        failure_reason = left(case when f.architecture is null
                                                   then 'The robot no longer exists, so its architecture is unknown'
                                                   else :version || ' has no source for architecture ' || f.architecture end, 1024)
                 from failing f
                 where d.account_id = :account and d.job_arn = :job and d.robot_arn = f.robot_arn
+                  and d.status in (:from)
                 returning d.robot_arn
             ), failed_robots as (
                 update robot set status = 'Failed'
@@ -133,15 +136,15 @@ public class RolloutSql {
             where r.account_id = :account and r.status = 'PendingNewDeployment'
               and r.arn in (select d.robot_arn from robot_deployment d
                             where d.account_id = :account and d.job_arn = :job and d.handed_at is null
-                              and d.status = 'PendingNewDeployment')
+                              and d.status = :pending)
             """;
 
     // Robots that hold a canceled job's deployment are told to stop; their outcome is unknown, so they count as failed.
     private static final String ABORT_HANDED = """
             with aborted as (
-                update robot_deployment set status = 'Failed', failure_code = 'RobotDeploymentAborted',
+                update robot_deployment set status = :to, failure_code = :code,
                        failure_reason = 'The deployment job was canceled', deployment_finish_time = :now
-                where account_id = :account and job_arn = :job and status = 'Deploying'
+                where account_id = :account and job_arn = :job and status in (:from)
                 returning robot_arn
             )
             update robot set status = 'Failed' where account_id = :account and arn in (select robot_arn from aborted)
@@ -178,13 +181,15 @@ public class RolloutSql {
     }
 
     public Uni<Integer> timeOut(JobRef job, Instant startedBefore, Instant now, long timeoutSeconds) {
-        return update(TIME_OUT, job, Map.of("startedBefore", startedBefore, "now", now,
+        return update(TIME_OUT, job, RobotDeploymentMove.TIME_OUT, Map.of("startedBefore", startedBefore, "now", now,
+                "code", DeploymentJobErrorCode.RobotDeploymentNoResponse.name(),
                 "reason", "The robot did not finish within " + timeoutSeconds + " seconds"));
     }
 
     public Uni<RolloutProgress> progress(JobRef job) {
         return Panache.getSession().flatMap(s -> s.createSelectionQuery(PROGRESS, Object[].class)
-                .setParameter("account", job.accountId()).setParameter("job", job.arn()).getSingleResult())
+                .setParameter("account", job.accountId()).setParameter("job", job.arn())
+                .setParameter("open", RobotDeploymentStatus.OPEN).getSingleResult())
                 .map(row -> new RolloutProgress(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4]),
                         count(row[5])));
     }
@@ -199,15 +204,26 @@ public class RolloutSql {
         if (robots <= 0) {
             return Uni.createFrom().item(0);
         }
-        return update(ADMIT, job, Map.of("now", now, "count", robots, "failuresLeft", failuresLeft, "version", version));
+        return update(ADMIT, job, RobotDeploymentMove.FAIL_AT_TURN, Map.of("now", now, "count", robots, "failuresLeft", failuresLeft,
+                "version", version, "pending", RobotDeploymentStatus.PendingNewDeployment.name(),
+                "noArchitecture", DeploymentJobErrorCode.MissingRobotArchitecture.name(),
+                "noSource", DeploymentJobErrorCode.MissingRobotApplicationArchitecture.name()));
     }
 
     public Uni<Integer> releaseUnstarted(JobRef job) {
-        return update(RELEASE_UNSTARTED, job, Map.of());
+        return update(RELEASE_UNSTARTED, job, Map.of("pending", RobotDeploymentStatus.PendingNewDeployment.name()));
     }
 
     public Uni<Integer> abortHanded(JobRef job, Instant now) {
-        return update(ABORT_HANDED, job, Map.of("now", now));
+        return update(ABORT_HANDED, job, RobotDeploymentMove.ABORT,
+                Map.of("now", now, "code", DeploymentJobErrorCode.RobotDeploymentAborted.name()));
+    }
+
+    /** Runs a statement that moves robot deployments as {@code move} says ({@code :from}, {@code :to}). */
+    private static Uni<Integer> update(String sql, JobRef job, RobotDeploymentMove move, Map<String, Object> parameters) {
+        Map<String, Object> all = move.parameters();
+        all.putAll(parameters);
+        return update(sql, job, all);
     }
 
     private static Uni<Integer> update(String sql, JobRef job, Map<String, Object> parameters) {
