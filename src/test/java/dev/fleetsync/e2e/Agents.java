@@ -86,6 +86,7 @@ final class Agents implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        started.forEach(RobotAgent::signalStop); // all at once: each may finish a held poll first
         for (RobotAgent agent : started) {
             agent.stop();
         }

@@ -59,6 +59,11 @@ final class RobotAgent {
         }
     }
 
+    /** The agent process's pid (of its current run). */
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL, as a crash or a power cut: the application it launched is left running. */
     void kill() {
         if (process != null) {
@@ -67,10 +72,17 @@ final class RobotAgent {
         }
     }
 
-    /** SIGTERM (the agent stops its application), then SIGKILL should it linger; and every stand-in ever started. */
-    void stop() {
+    /** SIGTERM: the agent stops its application and exits after its current request. */
+    void signalStop() {
         if (process != null && process.isAlive()) {
             process.destroy();
+        }
+    }
+
+    /** {@link #signalStop}, then SIGKILL should it linger; and every stand-in it ever started. */
+    void stop() {
+        signalStop();
+        if (process != null && process.isAlive()) {
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
