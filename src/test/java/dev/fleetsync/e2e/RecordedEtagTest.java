@@ -97,6 +97,23 @@ class RecordedEtagTest {
         assertThat(sdk.describeRobotApplication(r -> r.application(arn)).sources().get(0).etag()).isEqualTo(etag);
     }
 
+    @Test
+    void aDownloadConditionFileWithoutAnEtagGetsTheStoresAndAMissingOneIsRefused() {
+        Scenario scenario = new Scenario(endpoint, new Agents());
+        scenario.robot(Architecture.X86_64);
+        String application = scenario.application("app.tar.gz", Scenario.bundle("v1"));
+        String etag = Bundles.put(scenario.bucket, "check.sh", bytes("#!/bin/sh\nexit 0\n"));
+
+        String job = scenario.deploy(application, "1", java.util.Map.of(), c -> c.downloadConditionFile(f -> f.bucket(scenario.bucket).key("check.sh")));
+
+        assertThat(scenario.describe(job).deploymentConfig().downloadConditionFile().etag()).isEqualTo(etag);
+        scenario.sdk.cancelDeploymentJob(r -> r.job(job));
+        assertThatThrownBy(() -> scenario.deploy(application, "1", java.util.Map.of(),
+                c -> c.downloadConditionFile(f -> f.bucket(scenario.bucket).key("absent.sh"))))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .contains("'deploymentConfig.downloadConditionFile.key'", "absent.sh"));
+    }
+
     private SourceConfig source(String key, Architecture architecture) {
         return SourceConfig.builder().s3Bucket(bucket).s3Key(key).architecture(architecture).build();
     }
