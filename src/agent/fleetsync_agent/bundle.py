@@ -33,12 +33,28 @@ def check_etag(header_etag, expected):
                           % (header_etag, expected))
 
 
+def placeholder_etag(bucket, key):
+    """The etag fleetsync records when it has no bundle store to read ETags from (application/Etags): the hex MD5 of
+    `bucket/key`. No real object's MD5 is that of its own name, so it marks an etag nobody read from S3."""
+    return hashlib.md5(("%s/%s" % (bucket, key)).encode("utf-8")).hexdigest()
+
+
+def expected_etag_of(bucket, key, etag):
+    """The etag to verify against, or None: a placeholder cannot be verified, so it is not (with a warning)."""
+    if etag and normalize_etag(etag) == placeholder_etag(bucket, key):
+        log.warning("s3://%s/%s: the service recorded a placeholder etag (it has no bundle store configured), so the "
+                    "object cannot be verified; downloading it unverified", bucket, key)
+        return None
+    return etag
+
+
 def download(store, bucket, key, expected_etag, dest, progress=None, attempts=4, backoff=None, sleep=time.sleep):
     """Fetches s3://bucket/key to `dest`, resuming a `dest`.part left by an earlier attempt (a Range GET). Every
     GET's ETag must be the expected one, so all parts come from the same object; a plain-MD5 ETag is also checked
     against the bytes. `progress(done, total)` is called after each chunk. An interrupted transfer is resumed up to
     `attempts` times, after a jittered back-off. Returns `dest`."""
     where = "s3://%s/%s" % (bucket, key)
+    expected_etag = expected_etag_of(bucket, key, expected_etag)
     backoff = backoff or Backoff(1.0, 30.0)
     if os.path.exists(dest):
         return dest

@@ -50,6 +50,20 @@ class ObjectStore:
         raise NotImplementedError
 
 
+def _client_config(config_module, timeout):
+    """Path-style, time-outs, and no flexible checksums unless an operation requires them: botocore 1.36 and later
+    otherwise ask GetObject for one (x-amz-checksum-mode), which S3-compatible stores such as s3proxy refuse with
+    NotImplemented. The agent verifies the bytes itself (the ETag, and its MD5 when it is one). Older botocore knows
+    neither setting and sends no such header."""
+    settings = dict(s3={"addressing_style": "path"}, connect_timeout=timeout, read_timeout=timeout,
+                    retries={"max_attempts": 3})
+    try:
+        return config_module.Config(request_checksum_calculation="when_required",
+                                    response_checksum_validation="when_required", **settings)
+    except TypeError:
+        return config_module.Config(**settings)
+
+
 class S3ObjectStore(ObjectStore):
     """A botocore S3 client with its own endpoint and credentials, path-style, so MinIO and friends work too."""
 
@@ -58,8 +72,7 @@ class S3ObjectStore(ObjectStore):
         import botocore.session
 
         session = botocore.session.get_session()
-        config = botocore.config.Config(s3={"addressing_style": "path"}, connect_timeout=timeout, read_timeout=timeout,
-                                        retries={"max_attempts": 3})
+        config = _client_config(botocore.config, timeout)
         kwargs = {}
         if access_key_id:  # else botocore's default chain: environment, ~/.aws, an instance role
             kwargs = {"aws_access_key_id": access_key_id, "aws_secret_access_key": secret_access_key}

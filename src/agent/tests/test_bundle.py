@@ -39,6 +39,19 @@ class DownloadTest(unittest.TestCase):
         self.assertEqual("EtagMismatch", caught.exception.code)
         self.assertFalse(os.path.exists(self.dest + ".part"))
 
+    def test_a_placeholder_etag_is_not_verified(self):
+        # The service without a bundle store records md5("bucket/key"): the object's real ETag cannot match it.
+        self.store.put("b", "k", DATA)
+        bundle.download(self.store, "b", "k", hashlib.md5(b"b/k").hexdigest(), self.dest)
+        with open(self.dest, "rb") as f:
+            self.assertEqual(DATA, f.read())
+
+    def test_the_placeholder_of_another_object_is_still_a_mismatch(self):
+        self.store.put("b", "k", DATA)
+        with self.assertRaises(StepFailure) as caught:
+            bundle.download(self.store, "b", "k", hashlib.md5(b"b/other").hexdigest(), self.dest)
+        self.assertEqual("EtagMismatch", caught.exception.code)
+
     def test_a_multipart_etag_is_checked_on_the_header_only(self):
         self.store.put("b", "k", DATA, etag='"%s-3"' % MD5)
         bundle.download(self.store, "b", "k", MD5 + "-3", self.dest)

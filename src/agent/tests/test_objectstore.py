@@ -33,6 +33,8 @@ class FakeS3:
 
             def answer(self, head):
                 fake.requests.append((self.command, self.path, self.headers.get("Range")))
+                if self.headers.get("x-amz-checksum-mode"):  # as s3proxy answers it
+                    return self.error(501, "NotImplemented")
                 if not self.headers.get("Authorization", "").startswith("AWS4-HMAC-SHA256"):
                     return self.error(403, "AccessDenied")
                 if self.path == "/denied/bundle.tar":
@@ -97,6 +99,22 @@ class S3ObjectStoreTest(unittest.TestCase):
             self.assertEqual(DATA, f.read())
         self.assertEqual([("HEAD", "/my-bundles/picker/x86.tar", None), ("GET", "/my-bundles/picker/x86.tar", None)],
                          self.s3.requests[1:])  # the first HEAD is this test's own
+
+    def test_no_checksum_mode_is_asked_for_which_s3_compatible_stores_refuse(self):
+        body = self.store.get("my-bundles", "picker/x86.tar")
+        self.assertEqual(DATA, body.read(len(DATA) + 1))
+        body.close()
+
+    def test_the_checksum_settings_are_left_out_for_a_botocore_that_does_not_know_them(self):
+        class OldConfigModule:
+            @staticmethod
+            def Config(**kwargs):
+                if "response_checksum_validation" in kwargs:
+                    raise TypeError("Got unexpected keyword argument 'response_checksum_validation'")
+                return kwargs
+
+        from fleetsync_agent.objectstore import _client_config
+        self.assertEqual({"addressing_style": "path"}, _client_config(OldConfigModule, 5)["s3"])
 
     def test_a_connection_cut_mid_download_is_resumed_with_a_range(self):
         self.s3.cut_first_get_at = 20000

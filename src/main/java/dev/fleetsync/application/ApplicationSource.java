@@ -1,10 +1,9 @@
 package dev.fleetsync.application;
 
-/** A stored source bundle: what the caller named plus the etag recorded for it (see {@link Etags}). */
+/** A stored source bundle: what the caller named plus the etag recorded for it (see {@link BundleStore}, {@link Etags}). */
 public record ApplicationSource(String s3Bucket, String s3Key, String etag, Architecture architecture) {
 
-    static ApplicationSource of(SourceSpec config) {
-        return new ApplicationSource(config.s3Bucket(), config.s3Key(), Etags.placeholder(config.s3Bucket(), config.s3Key()),
-                config.architecture());
+    static ApplicationSource of(SourceSpec config, String etag) {
+        return new ApplicationSource(config.s3Bucket(), config.s3Key(), etag, config.architecture());
     }
 }

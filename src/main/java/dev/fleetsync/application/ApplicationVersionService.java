@@ -16,9 +16,11 @@ public class ApplicationVersionService {
     private final RobotApplicationVersionRepository versions;
     private final Clock clock;
     private final Quotas quotas;
+    private final SourceEtags etags;
 
     public ApplicationVersionService(RobotApplicationRepository applications, RobotApplicationVersionRepository versions, Clock clock,
-            Quotas quotas) {
+            Quotas quotas, SourceEtags etags) {
+        this.etags = etags;
         this.applications = applications;
         this.versions = versions;
         this.clock = clock;
@@ -31,6 +33,8 @@ public class ApplicationVersionService {
      * maximum still counts, for rows written without the head. The head stays locked until commit, so concurrent calls on one application number
      * their versions one after another, and the snapshot is of the revision that was checked. Two attempts that still
      * pick one number meet on the version's primary key (common/Constraint.APPLICATION_VERSION: the loser runs again).
+     * The version snapshots what the bundle store holds now: each source's etag is read again (under the lock, so it is
+     * the checked revision's sources that are read) and {@code s3Etags} pins are checked against those fresh values.
      */
     public Uni<ApplicationView> createVersion(String accountId, String arn, String currentRevisionId, List<String> s3Etags,
             String imageDigest) {
@@ -38,8 +42,7 @@ public class ApplicationVersionService {
                 .onItem().ifNull().failWith(() -> RobotApplicationService.notFound(arn))
                 .map(head -> Revisions.check(head, currentRevisionId))
                 .call(() -> quotas.check(accountId, Quota.VERSIONS_PER_APPLICATION, arn))
-                .chain(head -> versions.maxVersion(accountId, arn).chain(max -> {
-                    List<ApplicationSource> sources = SourcesJson.read(head.sources);
+                .chain(head -> etags.reread(SourcesJson.read(head.sources)).chain(sources -> versions.maxVersion(accountId, arn).chain(max -> {
                     PinRules.check(head, sources, s3Etags, imageDigest);
                     RobotApplicationVersion version = new RobotApplicationVersion();
                     version.accountId = accountId;
@@ -48,12 +51,12 @@ public class ApplicationVersionService {
                     head.lastVersion = version.version;
                     version.suiteName = head.suiteName;
                     version.suiteVersion = head.suiteVersion;
-                    version.sources = head.sources;
+                    version.sources = SourcesJson.write(sources);
                     version.environmentUri = head.environmentUri;
                     version.imageDigest = imageDigest;
                     version.revisionId = head.revisionId;
                     version.createdAt = Timestamps.now(clock);
                     return versions.persist(version).map(saved -> ApplicationView.of(head, saved, null));
-                })));
+                }))));
     }
 }

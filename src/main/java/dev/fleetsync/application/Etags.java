@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The etag recorded for a source bundle. RoboMaker recorded the S3 object's ETag; fleetsync cannot reach S3, so it records
- * a deterministic placeholder instead: the lower-case hex MD5 of {@code bucket + "/" + key} (unquoted, 32 characters).
- * Callers that pin {@code s3Etags} on CreateRobotApplicationVersion pass back the values the service returned.
+ * The placeholder etag recorded for a source bundle when no bundle store is configured ({@link BundleStore}): the
+ * lower-case hex MD5 of {@code bucket + "/" + key} (unquoted, 32 characters). The agent recognizes it and does not
+ * verify the object; callers that pin {@code s3Etags} pass back the values the service returned.
  */
 public final class Etags {
     private Etags() {

@@ -9,6 +9,7 @@ import dev.fleetsync.common.Writes;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,9 +29,11 @@ public class RobotApplicationService {
     private final ArnFactory arns;
     private final Clock clock;
     private final Quotas quotas;
+    private final SourceEtags etags;
 
     public RobotApplicationService(RobotApplicationRepository applications, RobotApplicationVersionRepository versions,
-            ApplicationSummaryQuery summaries, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas) {
+            ApplicationSummaryQuery summaries, TagRepository tags, ArnFactory arns, Clock clock, Quotas quotas, SourceEtags etags) {
+        this.etags = etags;
         this.applications = applications;
         this.versions = versions;
         this.summaries = summaries;
@@ -40,9 +43,12 @@ public class RobotApplicationService {
         this.quotas = quotas;
     }
 
-    /** Names are unique per account, however concurrent the calls (common/Constraint.APPLICATION_NAME). */
+    /**
+     * Names are unique per account, however concurrent the calls (common/Constraint.APPLICATION_NAME). The sources'
+     * etags are read before the transaction opens, so no connection is held while the bundle store answers.
+     */
     public Uni<ApplicationView> create(String accountId, String name, ApplicationContent content, Map<String, String> appTags) {
-        return Writes.inTransaction(name, () -> Uni.createFrom().item(() -> ContentRules.check(content)).chain(checked -> {
+        return checkedWithEtags(content).chain(checked -> Writes.inTransaction(name, () -> {
             RobotApplication head = new RobotApplication();
             head.accountId = accountId;
             head.name = name;
@@ -57,15 +63,26 @@ public class RobotApplicationService {
         }));
     }
 
-    /** Changes $LATEST under the row lock, so the {@code currentRevisionId} compare-and-set is atomic. */
-    @WithTransaction
+    /**
+     * Changes $LATEST under the row lock, so the {@code currentRevisionId} compare-and-set is atomic; the etags are read
+     * first, outside the transaction.
+     */
     public Uni<ApplicationView> update(String accountId, String arn, ApplicationContent content, String currentRevisionId) {
-        return Uni.createFrom().item(() -> ContentRules.check(content))
-                .chain(checked -> requireLocked(accountId, arn, currentRevisionId).map(head -> {
+        return checkedWithEtags(content).chain(checked -> Panache.withTransaction(
+                () -> requireLocked(accountId, arn, currentRevisionId).map(head -> {
                     apply(head, checked);
                     head.lastUpdatedAt = Timestamps.now(clock);
                     return ApplicationView.of(head, null);
-                }));
+                })));
+    }
+
+    /** Content that passed {@link ContentRules}, with its sources' etags read from the bundle store. */
+    record Checked(ApplicationContent content, List<ApplicationSource> sources) {
+    }
+
+    private Uni<Checked> checkedWithEtags(ApplicationContent content) {
+        return Uni.createFrom().item(() -> ContentRules.check(content))
+                .chain(checked -> etags.read(checked.sources()).map(sources -> new Checked(checked, sources)));
     }
 
     @WithSession
@@ -129,10 +146,11 @@ public class RobotApplicationService {
                 .onItem().ifNull().failWith(() -> versionNotFound(arn, version));
     }
 
-    private void apply(RobotApplication head, ApplicationContent content) {
+    private void apply(RobotApplication head, Checked checked) {
+        ApplicationContent content = checked.content();
         head.suiteName = content.suiteName();
         head.suiteVersion = content.suiteVersion();
-        head.sources = SourcesJson.write(content.sources().stream().map(ApplicationSource::of).toList());
+        head.sources = SourcesJson.write(checked.sources());
         head.environmentUri = content.environmentUri();
         head.revisionId = UUID.randomUUID().toString();
     }

@@ -42,9 +42,12 @@ public class DeploymentJobService {
     private final ArnFactory arns;
     private final Clock clock;
     private final Quotas quotas;
+    private final DownloadConditionEtags conditionEtags;
 
     public DeploymentJobService(DeploymentJobRepository jobs, RobotDeploymentRepository robotDeployments, IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags,
-            RolloutSql rollout, RolloutScheduler scheduler, ArnFactory arns, Clock clock, Quotas quotas) {
+            RolloutSql rollout, RolloutScheduler scheduler, ArnFactory arns, Clock clock, Quotas quotas,
+            DownloadConditionEtags conditionEtags) {
+        this.conditionEtags = conditionEtags;
         this.jobs = jobs;
         this.robotDeployments = robotDeployments;
         this.idempotent = idempotent;
@@ -63,7 +66,8 @@ public class DeploymentJobService {
         String arn = arns.deploymentJob(accountId);
         return idempotent.once(accountId, key, arn, () -> fleets.require(accountId, request.fleetArn())
                         .chain(fleet -> applicationVersions.require(accountId, request.applicationArn(), request.applicationVersion()))
-                        .flatMap(version -> start(accountId, arn, request.withVersion(version), true, jobTags)))
+                        .flatMap(version -> conditionEtags.resolve(request)
+                                .flatMap(resolved -> start(accountId, arn, resolved.withVersion(version), true, jobTags))))
                 .invoke(job -> scheduler.kick(accountId, job.arn))
                 .flatMap(job -> withTags(job));
     }

@@ -10,4 +10,9 @@ public record JobRequest(String fleetArn, String applicationArn, String applicat
     JobSpec withVersion(int version) {
         return new JobSpec(fleetArn, applicationArn, version, launchConfig, rollout);
     }
+
+    JobRequest withDownloadCondition(DownloadConditionFile condition) {
+        return new JobRequest(fleetArn, applicationArn, applicationVersion, launchConfig, new JobSpec.RolloutSettings(
+                rollout.concurrentPercentage(), rollout.failureThresholdPercentage(), rollout.robotTimeoutSeconds(), condition));
+    }
 }

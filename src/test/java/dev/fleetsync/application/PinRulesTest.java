@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class PinRulesTest {
     private static final String DIGEST = "sha256:" + "0f".repeat(32);
-    private static final ApplicationSource X86 = ApplicationSource.of(new SourceSpec("my-bucket", "a", Architecture.X86_64));
-    private static final ApplicationSource ARM = ApplicationSource.of(new SourceSpec("my-bucket", "b", Architecture.ARM64));
+    private static final ApplicationSource X86 = new ApplicationSource("my-bucket", "a", Etags.placeholder("my-bucket", "a"), Architecture.X86_64);
+    private static final ApplicationSource ARM = new ApplicationSource("my-bucket", "b", Etags.placeholder("my-bucket", "b"), Architecture.ARM64);
 
     @Test
     void placeholderEtagIsTheHexMd5OfBucketSlashKey() {
