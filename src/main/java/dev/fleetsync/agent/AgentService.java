@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** The robot side of a rollout: a robot polls for its deployment, then reports on it until it is done. */
 @ApplicationScoped
@@ -44,6 +45,14 @@ public class AgentService {
      * thread, and answers null if none came.
      */
     public Uni<Assignment> poll(String accountId, String robotArn, Duration wait) {
+        return poll(accountId, robotArn, wait, () -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * @param stillAllowed asked when a held poll wakes, before anything is handed over: the caller's right to poll may
+     *     have ended while it waited (a revoked robot credential), and then the poll fails with its refusal
+     */
+    public Uni<Assignment> poll(String accountId, String robotArn, Duration wait, Supplier<Uni<Void>> stillAllowed) {
         CompletableFuture<Boolean> wake = waiters.register(robotArn);
         Context context = Vertx.currentContext();
         return Panache.withSession(() -> robots.find(accountId, robotArn))
@@ -59,7 +68,8 @@ public class AgentService {
                         : waiters.await(robotArn, wake, wait)
                                 // continue on the request's context: Hibernate Reactive is bound to it
                                 .emitOn(task -> context.runOnContext(v -> task.run()))
-                                .flatMap(woken -> woken ? handOver(accountId, robotArn) : Uni.createFrom().nullItem()));
+                                .flatMap(woken -> woken ? stillAllowed.get().chain(() -> handOver(accountId, robotArn))
+                                        : Uni.createFrom().nullItem()));
     }
 
     public Uni<Boolean> report(String accountId, RobotReport report) {

@@ -47,6 +47,11 @@ public class CallerAccount {
         return principal.accountId();
     }
 
+    /** The verified principal of this request. */
+    public Principal principal() {
+        return verified();
+    }
+
     /** The verified principal of the request running on this thread, if any. */
     public static Optional<Principal> current() {
         Context context = Vertx.currentContext();

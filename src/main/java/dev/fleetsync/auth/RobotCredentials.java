@@ -1,6 +1,7 @@
 package dev.fleetsync.auth;
 
 import dev.fleetsync.common.Notifications;
+import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.config.AuthConfig;
 import dev.fleetsync.robot.RobotDeleted;
 import io.quarkus.runtime.StartupEvent;
@@ -58,6 +59,20 @@ public class RobotCredentials {
             cache.put(robot, revocationsBefore);
             return Optional.of(robot);
         });
+    }
+
+    /**
+     * Fails with UnrecognizedClientException when the request's robot credential has been revoked since the request was
+     * verified; account principals, and credentials still in force, pass. A held poll asks this when it wakes, so a
+     * credential revoked while its poll waited is handed nothing.
+     */
+    public Uni<Void> stillInForce(Principal caller) {
+        if (!caller.isRobot()) {
+            return Uni.createFrom().voidItem();
+        }
+        return find(caller.accessKeyId()).flatMap(found -> found.isPresent() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ServiceError.UNRECOGNIZED_CLIENT.exception(
+                        "The robot credential " + caller.accessKeyId() + " was revoked")));
     }
 
     /** Drops a credential revoked by this instance now, without waiting for the notice. */

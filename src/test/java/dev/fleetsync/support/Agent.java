@@ -67,7 +67,8 @@ public final class Agent {
         return robotArn;
     }
 
-    private Response post(String path, Map<String, Object> body) {
+    /** A signed POST of the robot protocol with any body, for tests that need the raw answer. */
+    public Response post(String path, Map<String, Object> body) {
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(body);

@@ -14,6 +14,8 @@ import dev.fleetsync.api.deployment.DeploymentWire.S3Object;
 import dev.fleetsync.api.http.RequestValidator;
 import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.auth.CallerAccount;
+import dev.fleetsync.auth.Principal;
+import dev.fleetsync.auth.RobotCredentials;
 import dev.fleetsync.config.RolloutConfig;
 import dev.fleetsync.deployment.DownloadConditionFile;
 import dev.fleetsync.deployment.LaunchConfig;
@@ -32,12 +34,15 @@ public class AgentResource {
     private final RequestValidator validator;
     private final CallerAccount caller;
     private final RolloutConfig config;
+    private final RobotCredentials credentials;
 
-    public AgentResource(AgentService agent, RequestValidator validator, CallerAccount caller, RolloutConfig config) {
+    public AgentResource(AgentService agent, RequestValidator validator, CallerAccount caller, RolloutConfig config,
+            RobotCredentials credentials) {
         this.agent = agent;
         this.validator = validator;
         this.caller = caller;
         this.config = config;
+        this.credentials = credentials;
     }
 
     @POST
@@ -48,7 +53,8 @@ public class AgentResource {
         if (wait.compareTo(config.maxPollWait()) > 0) {
             wait = config.maxPollWait();
         }
-        return agent.poll(caller.robotAccount(request.robot()), request.robot(), wait)
+        Principal principal = caller.principal();
+        return agent.poll(caller.robotAccount(request.robot()), request.robot(), wait, () -> credentials.stillInForce(principal))
                 .map(assignment -> assignment == null ? PollResponse.NO_WORK : toWire(assignment));
     }
 
