@@ -17,7 +17,6 @@ import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -109,15 +108,20 @@ public class DeploymentJobService {
     }
 
     /** Cancels an active job; canceling a canceled job again is a harmless retry. */
-    @WithTransaction
     public Uni<Void> cancel(String accountId, String arn) {
+        // logged once committed: a cancel rolled back never happened
+        return Panache.withTransaction(() -> cancelLocked(accountId, arn)).invoke(JobTransition::log).replaceWithVoid();
+    }
+
+    private Uni<JobTransition> cancelLocked(String accountId, String arn) {
         Instant now = Timestamps.now(clock);
         // The row lock keeps the job's stepper out until the cancel is committed.
         return jobs.findById(new AccountArn(accountId, arn), LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Deployment job " + arn + " does not exist"))
                 .flatMap(job -> {
+                    DeploymentStatus before = job.status;
                     if (job.status == DeploymentStatus.Canceled) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(JobTransition.of(job, before));
                     }
                     if (!job.status.canMoveTo(DeploymentStatus.Canceled)) {
                         return Uni.createFrom().failure(ServiceException.invalid(
@@ -130,7 +134,7 @@ public class DeploymentJobService {
                     return rollout.releaseUnstarted(ref)
                             .call(() -> rollout.abortHanded(ref, now))
                             .call(() -> fleets.recordStatus(accountId, job.fleetArn, arn, DeploymentStatus.Canceled.name()))
-                            .replaceWithVoid();
+                            .map(ignored -> JobTransition.of(job, before));
                 });
     }
 

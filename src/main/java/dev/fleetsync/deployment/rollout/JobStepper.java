@@ -6,6 +6,7 @@ import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.DeploymentJob;
 import dev.fleetsync.deployment.DeploymentJobRepository;
 import dev.fleetsync.deployment.DeploymentStatus;
+import dev.fleetsync.deployment.JobTransition;
 import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
 import dev.fleetsync.fleet.FleetRepository;
 import io.smallrye.mutiny.Uni;
@@ -34,14 +35,16 @@ public class JobStepper {
         this.clock = clock;
     }
 
-    /** Steps a job this transaction has locked; returns its status afterwards. */
-    public Uni<DeploymentStatus> step(JobRef ref) {
+    /** Steps a job this transaction has locked; returns the change of status it made (for the log, after commit). */
+    public Uni<JobTransition> step(JobRef ref) {
         Instant now = Timestamps.now(clock);
-        return jobs.findById(new AccountArn(ref.accountId(), ref.arn()))
-                .flatMap(job -> advance(job, ref, now).call(() -> {
-                    job.updatedAt = now;
-                    return fleets.recordStatus(job.accountId, job.fleetArn, job.arn, job.status.name());
-                }).map(ignored -> job.status));
+        return jobs.findById(new AccountArn(ref.accountId(), ref.arn())).flatMap(job -> {
+            DeploymentStatus before = job.status;
+            return advance(job, ref, now).call(() -> {
+                job.updatedAt = now;
+                return fleets.recordStatus(job.accountId, job.fleetArn, job.arn, job.status.name());
+            }).map(ignored -> JobTransition.of(job, before));
+        });
     }
 
     /** Pending and Preparing are passed in the same step when nothing stands in the way, so robots start at once. */

@@ -2,6 +2,7 @@ package dev.fleetsync.deployment.rollout;
 
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.config.RolloutConfig;
+import dev.fleetsync.deployment.JobTransition;
 import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
 import dev.fleetsync.ops.Draining;
 import dev.fleetsync.ops.FleetMetrics;
@@ -18,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +86,12 @@ public class RolloutScheduler {
     public void kick(String accountId, String jobArn) {
         if (config.enabled() && !draining.draining()) {
             onSafeContext(() -> Panache.withTransaction(() -> sql.claim(accountId, jobArn)
-                    .flatMap(ref -> ref == null ? Uni.createFrom().voidItem() : stepper.step(ref).replaceWithVoid())));
+                            .flatMap(ref -> ref == null ? Uni.createFrom().<JobTransition>nullItem() : stepper.step(ref)))
+                    .invoke(stepped -> {
+                        if (stepped != null) {
+                            stepped.log();
+                        }
+                    }).replaceWithVoid());
         }
     }
 
@@ -110,14 +117,20 @@ public class RolloutScheduler {
         if (remaining == 0 || draining.draining()) {
             return Uni.createFrom().voidItem();
         }
+        // null: no job was due; empty: the due job's step failed; else the step's change, logged once committed
         return Panache.withTransaction(() -> sql.claimDue(due).flatMap(ref -> ref == null
-                        ? Uni.createFrom().<JobRef>nullItem()
-                        : stepper.step(ref).replaceWith(ref)))
+                        ? Uni.createFrom().<Optional<JobTransition>>nullItem()
+                        : stepper.step(ref).map(Optional::of)))
+                .invoke(stepped -> {
+                    if (stepped != null) {
+                        stepped.ifPresent(JobTransition::log);
+                    }
+                })
                 .onFailure().recoverWithUni(failure -> {
                     // The failed job is the oldest due one; put it at the back so that it holds up no other.
                     LOG.warn("A rollout step failed; the job is retried on a later tick", failure);
                     return Panache.withTransaction(() -> sql.postponeDue(due, Timestamps.now(clock)))
-                            .replaceWith(new JobRef("", ""));
+                            .replaceWith(Optional.<JobTransition>empty());
                 })
                 .flatMap(stepped -> stepped == null ? Uni.createFrom().voidItem() : stepDue(remaining - 1, due));
     }
