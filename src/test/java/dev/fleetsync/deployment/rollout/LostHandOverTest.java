@@ -1,4 +1,4 @@
-package dev.fleetsync.rollout;
+package dev.fleetsync.deployment.rollout;
 
 import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
