@@ -43,12 +43,7 @@ public class AgentService {
     /**
      * The robot's deployment if it is its turn; otherwise waits up to {@code wait} for one to be announced, holding no
      * thread, and answers null if none came.
-     */
-    public Uni<Assignment> poll(String accountId, String robotArn, Duration wait) {
-        return poll(accountId, robotArn, wait, () -> Uni.createFrom().voidItem());
-    }
-
-    /**
+     *
      * @param stillAllowed asked when a held poll wakes, before anything is handed over: the caller's right to poll may
      *     have ended while it waited (a revoked robot credential), and then the poll fails with its refusal
      */

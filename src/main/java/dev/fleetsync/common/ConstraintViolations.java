@@ -16,14 +16,21 @@ final class ConstraintViolations {
     /** The broken constraint's name, when the failure is a violation of the given SQLState. */
     static Optional<String> constraint(Throwable failure, String sqlState) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException cve
-                    && sqlState.equals(cve.getSQLState()) && cve.getConstraintName() != null) {
-                return Optional.of(cve.getConstraintName());
-            }
-            if (t instanceof io.vertx.pgclient.PgException pg && sqlState.equals(pg.getSqlState()) && pg.getConstraint() != null) {
-                return Optional.of(pg.getConstraint());
+            if (sqlState.equals(sqlStateOf(t))) {
+                String name = t instanceof org.hibernate.exception.ConstraintViolationException cve ? cve.getConstraintName()
+                        : t instanceof io.vertx.pgclient.PgException pg ? pg.getConstraint() : null;
+                if (name != null) {
+                    return Optional.of(name);
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** The SQLState one link of a failure's cause chain carries, wherever Hibernate Reactive or the client put it. */
+    static String sqlStateOf(Throwable t) {
+        return t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
+                : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
     }
 }

@@ -14,9 +14,7 @@ public final class LostRace {
     /** Whether the failure, wherever Hibernate Reactive or the PostgreSQL client wrapped it, is such a loss. */
     public static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
-                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState()
-                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            String state = ConstraintViolations.sqlStateOf(t);
             if (DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
                 return true;
             }

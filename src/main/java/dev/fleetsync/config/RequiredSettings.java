@@ -1,9 +1,9 @@
 package dev.fleetsync.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The settings a production start cannot do without, checked all at once so that an operator learns every missing one
@@ -41,12 +41,11 @@ public final class RequiredSettings {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Stream.concat(
-                Stream.of("fleetsync cannot start: " + (missing.size() == 1 ? "a required setting is" : missing.size()
-                        + " required settings are") + " missing."),
-                Stream.concat(missing.stream().map(s -> "  " + s.environment() + " (" + s.keys().get(0) + "): " + s.meaning()),
-                        Stream.of("Set them in the environment or as -D options; docs/configuration.md lists the minimum to run "
-                                + "the service.")))
-                .reduce((a, b) -> a + System.lineSeparator() + b).orElseThrow());
+        List<String> lines = new ArrayList<>();
+        lines.add("fleetsync cannot start: " + (missing.size() == 1 ? "a required setting is" : missing.size() + " required settings are")
+                + " missing.");
+        missing.forEach(s -> lines.add("  " + s.environment() + " (" + s.keys().get(0) + "): " + s.meaning()));
+        lines.add("Set them in the environment or as -D options; docs/configuration.md lists the minimum to run the service.");
+        return Optional.of(String.join(System.lineSeparator(), lines));
     }
 }

@@ -1,6 +1,7 @@
 package dev.fleetsync.deployment;
 
 import dev.fleetsync.application.RobotApplicationService;
+import dev.fleetsync.application.VersionRef;
 import dev.fleetsync.common.ServiceError;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,22 +20,12 @@ public class ApplicationVersions {
      * is text that is no number this service could have made (0, or too large).
      */
     public Uni<Integer> require(String accountId, String applicationArn, String version) {
-        Integer number = number(version);
-        if (number == null) {
+        int number = VersionRef.parse(version).number().orElse(0); // read as versions are everywhere: 0 never exists
+        if (number <= 0) {
             return Uni.createFrom().failure(missing(applicationArn, version));
         }
         return applications.versionExists(accountId, applicationArn, number)
                 .flatMap(exists -> exists ? Uni.createFrom().item(number) : Uni.createFrom().failure(missing(applicationArn, version)));
-    }
-
-    /** The positive number the text spells, or null. */
-    static Integer number(String version) {
-        try {
-            int number = Integer.parseInt(version);
-            return number > 0 ? number : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static RuntimeException missing(String applicationArn, String version) {
