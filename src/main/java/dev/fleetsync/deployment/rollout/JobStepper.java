@@ -54,10 +54,12 @@ public class JobStepper {
 
     /**
      * Ends the robots' part in a job being canceled, in the transaction holding the job's row lock: robots holding its
-     * deployment are told to stop, and robots not yet handed it never get it.
+     * deployment are told to stop, and robots not yet handed it never get it. Robot deployments before robots, as a step
+     * takes them (the lock order in docs/architecture.md): the abort locks the deploying robots' deployments, then those
+     * robots; only then are the waiting robots released. Releasing first locked robots before robot deployments.
      */
     public Uni<List<RobotDeploymentEnd>> stopRobotsOfCanceled(JobRef ref, String fleetArn, Instant now) {
-        return sql.releaseUnstarted(ref).chain(() -> sql.abortHanded(ref, fleetArn, now));
+        return sql.abortHanded(ref, fleetArn, now).call(() -> sql.releaseUnstarted(ref));
     }
 
     /** Pending and Preparing are passed in the same step when nothing stands in the way, so robots start at once. */
