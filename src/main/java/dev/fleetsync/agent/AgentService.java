@@ -70,6 +70,9 @@ public class AgentService {
     public Uni<Boolean> report(String accountId, RobotReport report) {
         return Panache.withTransaction(() -> reports.apply(accountId, report))
                 .invoke(outcome -> {
+                    if (outcome.failed() != null) {
+                        outcome.failed().log(); // committed now
+                    }
                     if (outcome.finished()) {
                         scheduler.kick(accountId, report.jobArn()); // a slot is free: start the next robot now
                     }

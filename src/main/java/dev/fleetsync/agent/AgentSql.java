@@ -3,6 +3,7 @@ package dev.fleetsync.agent;
 import dev.fleetsync.application.RobotApplicationVersion;
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.deployment.DeploymentJob;
+import dev.fleetsync.deployment.DeploymentStatus;
 import dev.fleetsync.deployment.RobotDeploymentMove;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -26,12 +27,12 @@ public class AgentSql {
                 select d.job_arn from robot_deployment d
                 join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
                 where d.account_id = :account and d.robot_arn = :robot and d.status = :to
-                  and j.status = 'InProgress' and d.progress_step is null
+                  and j.status = :running and d.progress_step is null
             ), turn as (
                 select d.job_arn from robot_deployment d
                 join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
                 where d.account_id = :account and d.robot_arn = :robot and d.status in (:from)
-                  and d.deployment_start_time is not null and d.handed_at is null and j.status = 'InProgress'
+                  and d.deployment_start_time is not null and d.handed_at is null and j.status = :running
                   and j.fleet_arn = (select r.fleet_arn from robot r where r.account_id = :account and r.arn = :robot)
                   and not exists (select 1 from held)
                 limit 1
@@ -73,7 +74,7 @@ public class AgentSql {
     /** The deployment handed over now or held since an earlier poll, or null when the robot has none. */
     public Uni<Handed> handOver(String accountId, String robotArn, Instant now) {
         Map<String, Object> parameters = RobotDeploymentMove.HAND_OVER.parameters();
-        parameters.putAll(Map.of("account", accountId, "robot", robotArn, "now", now));
+        parameters.putAll(Map.of("account", accountId, "robot", robotArn, "now", now, "running", DeploymentStatus.InProgress.name()));
         return NativeSql.run(HAND_OVER, parameters)
                 .flatMap(handed -> handed == 0 ? Uni.createFrom().<Handed>nullItem() : Panache.getSession()
                         .flatMap(s -> s.createSelectionQuery(HANDED, Object[].class).setParameter("account", accountId)

@@ -8,6 +8,7 @@ import dev.fleetsync.deployment.DeploymentJobErrorCode;
 import dev.fleetsync.deployment.DeploymentJobRepository;
 import dev.fleetsync.deployment.DeploymentStatus;
 import dev.fleetsync.deployment.RobotDeployment;
+import dev.fleetsync.deployment.RobotDeploymentEnd;
 import dev.fleetsync.deployment.RobotDeploymentRepository;
 import dev.fleetsync.deployment.RobotDeploymentStatus;
 import dev.fleetsync.deployment.RobotDeploymentStep;
@@ -35,8 +36,14 @@ public class ReportHandler {
         this.clock = clock;
     }
 
-    /** Whether the robot should go on, and whether this report ended its deployment. */
-    public record Outcome(boolean proceed, boolean finished) {
+    /**
+     * Whether the robot should go on, whether this report ended its deployment, and the deployment's failure to log once
+     * committed (null unless the report failed it).
+     */
+    public record Outcome(boolean proceed, boolean finished, RobotDeploymentEnd failed) {
+        public Outcome(boolean proceed, boolean finished) {
+            this(proceed, finished, null);
+        }
     }
 
     public Uni<Outcome> apply(String accountId, RobotReport report) {
@@ -83,6 +90,7 @@ public class ReportHandler {
 
     private Uni<Outcome> finish(RobotDeployment deployment, DeploymentJob job, Instant now, RobotDeploymentStatus status,
             DeploymentJobErrorCode code, String reason) {
+        RobotDeploymentStatus before = deployment.status;
         deployment.status = deployment.status.moveTo(status);
         deployment.deploymentFinishTime = now;
         deployment.failureCode = code;
@@ -93,7 +101,8 @@ public class ReportHandler {
             deployment.etaSeconds = 0;
         }
         return sql.robotFinished(job.accountId, deployment.robotArn, status.name(), job.applicationArn, job.applicationVersion)
-                .replaceWith(new Outcome(false, true));
+                .replaceWith(new Outcome(false, true, status == RobotDeploymentStatus.Failed
+                        ? new RobotDeploymentEnd(deployment.robotArn, job.arn, job.fleetArn, before, status, code) : null));
     }
 
     /** The same final report again changes nothing; any other report for a finished deployment does not fit. */

@@ -1,7 +1,6 @@
 package dev.fleetsync.agent;
 
 import dev.fleetsync.common.Notifications;
-import dev.fleetsync.deployment.rollout.RolloutSql;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +23,7 @@ public class WorkAnnouncements {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!notifications.listen(RolloutSql.WORK_CHANNEL, waiters::wake, () -> {
+        if (!notifications.listen(Notifications.ROBOT_WORK, waiters::wake, () -> {
         })) {
             LOG.warn("No reactive datasource URL: robots waiting in a poll are not woken early");
         }

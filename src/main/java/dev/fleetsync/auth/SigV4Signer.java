@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
@@ -13,8 +12,6 @@ import software.amazon.awssdk.http.auth.aws.internal.signer.DefaultV4RequestSign
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
 import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigningResult;
 import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.utils.BinaryUtils;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -24,24 +21,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * double-encoding, query and header canonicalization, key derivation) instead of a re-derivation of the algorithm.
  */
 public final class SigV4Signer {
-    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
-
     private SigV4Signer() {
-    }
-
-    /**
-     * Signs as a client does, with the SDK's public signer: the request gains {@code X-Amz-Date},
-     * {@code x-amz-content-sha256} and {@code Authorization}, signed as of {@code time}.
-     */
-    public static SdkHttpRequest sign(SigningInput input, String accessKeyId, String secretKey, String region, String service,
-            Instant time) {
-        SdkHttpRequest.Builder request = request(input);
-        return SIGNER.sign(r -> r.identity(AwsCredentialsIdentity.create(accessKeyId, secretKey))
-                .request(request.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(input.body()))
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(time, ZoneOffset.UTC))).request();
     }
 
     /**
@@ -62,7 +42,8 @@ public final class SigV4Signer {
         return new DefaultV4RequestSigner(properties, contentHash).sign(request(input));
     }
 
-    private static SdkHttpRequest.Builder request(SigningInput input) {
+    /** The request the SDK's signer reads, as the client sent it. */
+    static SdkHttpRequest.Builder request(SigningInput input) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(input.method()))
                 .protocol("http")

@@ -19,6 +19,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Notifications {
+    /** Robots a rollout step admitted, announced to whichever instance holds their poll (agent/WorkAnnouncements). */
+    public static final String ROBOT_WORK = "fleetsync_robot_work";
+
     private static final Logger LOG = Logger.getLogger(Notifications.class);
 
     private final PgSubscriber subscriber;

@@ -29,10 +29,11 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
 
     /** A job whose fleet is deleted cannot finish: it fails, freeing nothing else (the fleet is gone). */
     public Uni<Integer> failActiveOfDeletedFleet(String accountId, String fleetArn, Instant now) {
-        return update("status = :failed, failureCode = 'DeploymentFleetDoesNotExist', "
+        return update("status = :failed, failureCode = :code, "
                 + "failureReason = 'The fleet was deleted during the deployment', updatedAt = :now "
                 + "where accountId = :accountId and fleetArn = :fleetArn and status in :active",
-                Parameters.with("failed", DeploymentStatus.Failed).and("now", now).and("accountId", accountId)
+                Parameters.with("failed", DeploymentStatus.Failed)
+                        .and("code", DeploymentJobErrorCode.DeploymentFleetDoesNotExist.name()).and("now", now).and("accountId", accountId)
                         .and("fleetArn", fleetArn).and("active", DeploymentStatus.ACTIVE));
     }
 

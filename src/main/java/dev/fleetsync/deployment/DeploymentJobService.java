@@ -8,9 +8,9 @@ import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.idempotency.IdempotencyKey;
 import dev.fleetsync.deployment.idempotency.IdempotentJobs;
+import dev.fleetsync.deployment.rollout.JobRef;
+import dev.fleetsync.deployment.rollout.JobStepper;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
-import dev.fleetsync.deployment.rollout.RolloutSql;
-import dev.fleetsync.deployment.rollout.RolloutSql.JobRef;
 import dev.fleetsync.fleet.FleetService;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
@@ -36,7 +36,7 @@ public class DeploymentJobService {
     private final ApplicationVersions applicationVersions;
     private final FleetService fleets;
     private final TagRepository tags;
-    private final RolloutSql rollout;
+    private final JobStepper stepper;
     private final RolloutScheduler scheduler;
     private final ArnFactory arns;
     private final Clock clock;
@@ -44,7 +44,7 @@ public class DeploymentJobService {
     private final DownloadConditionEtags conditionEtags;
 
     public DeploymentJobService(DeploymentJobRepository jobs, RobotDeploymentRepository robotDeployments, IdempotentJobs idempotent, ApplicationVersions applicationVersions, FleetService fleets, TagRepository tags,
-            RolloutSql rollout, RolloutScheduler scheduler, ArnFactory arns, Clock clock, Quotas quotas,
+            JobStepper stepper, RolloutScheduler scheduler, ArnFactory arns, Clock clock, Quotas quotas,
             DownloadConditionEtags conditionEtags) {
         this.conditionEtags = conditionEtags;
         this.jobs = jobs;
@@ -53,7 +53,7 @@ public class DeploymentJobService {
         this.applicationVersions = applicationVersions;
         this.fleets = fleets;
         this.tags = tags;
-        this.rollout = rollout;
+        this.stepper = stepper;
         this.scheduler = scheduler;
         this.arns = arns;
         this.clock = clock;
@@ -110,10 +110,10 @@ public class DeploymentJobService {
     /** Cancels an active job; canceling a canceled job again is a harmless retry. */
     public Uni<Void> cancel(String accountId, String arn) {
         // logged once committed: a cancel rolled back never happened
-        return Panache.withTransaction(() -> cancelLocked(accountId, arn)).invoke(JobTransition::log).replaceWithVoid();
+        return Panache.withTransaction(() -> cancelLocked(accountId, arn)).invoke(JobChanges::log).replaceWithVoid();
     }
 
-    private Uni<JobTransition> cancelLocked(String accountId, String arn) {
+    private Uni<JobChanges> cancelLocked(String accountId, String arn) {
         Instant now = Timestamps.now(clock);
         // The row lock keeps the job's stepper out until the cancel is committed.
         return jobs.findById(new AccountArn(accountId, arn), LockModeType.PESSIMISTIC_WRITE)
@@ -121,7 +121,7 @@ public class DeploymentJobService {
                 .flatMap(job -> {
                     DeploymentStatus before = job.status;
                     if (job.status == DeploymentStatus.Canceled) {
-                        return Uni.createFrom().item(JobTransition.of(job, before));
+                        return Uni.createFrom().item(new JobChanges(JobTransition.of(job, before), List.of()));
                     }
                     if (!job.status.canMoveTo(DeploymentStatus.Canceled)) {
                         return Uni.createFrom().failure(ServiceException.invalid(
@@ -129,12 +129,9 @@ public class DeploymentJobService {
                     }
                     job.status = job.status.moveTo(DeploymentStatus.Canceled);
                     job.updatedAt = now;
-                    // Robots not yet handed their deployment never get it; those holding it are told to stop.
-                    JobRef ref = new JobRef(accountId, arn);
-                    return rollout.releaseUnstarted(ref)
-                            .call(() -> rollout.abortHanded(ref, now))
+                    return stepper.stopRobotsOfCanceled(new JobRef(accountId, arn), job.fleetArn, now)
                             .call(() -> fleets.recordStatus(accountId, job.fleetArn, arn, DeploymentStatus.Canceled.name()))
-                            .map(ignored -> JobTransition.of(job, before));
+                            .map(aborted -> new JobChanges(JobTransition.of(job, before), aborted));
                 });
     }
 

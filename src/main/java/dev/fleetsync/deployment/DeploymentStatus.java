@@ -1,6 +1,7 @@
 package dev.fleetsync.deployment;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +19,13 @@ public enum DeploymentStatus {
 
     /** Statuses in which a job holds its fleet; the partial unique index uq_deployment_job_active_fleet lists the same. */
     public static final Set<DeploymentStatus> ACTIVE = EnumSet.of(Pending, Preparing, InProgress);
+    /** Statuses a job ends in; the partial index ix_deployment_job_finished lists the same. */
+    public static final Set<DeploymentStatus> FINISHED = EnumSet.complementOf(EnumSet.copyOf(ACTIVE));
+
+    /** The statuses' names, for a native statement's {@code status in (:name)}: the enum is the only spelling. */
+    public static List<String> names(Set<DeploymentStatus> statuses) {
+        return statuses.stream().map(Enum::name).sorted().toList();
+    }
 
     public boolean isActive() {
         return ACTIVE.contains(this);

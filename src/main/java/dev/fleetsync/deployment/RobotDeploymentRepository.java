@@ -42,15 +42,18 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
             from deployment_job j
             where d.account_id = :account and d.robot_arn = :robot and d.status in (:from)
               and j.account_id = d.account_id and j.arn = d.job_arn and j.fleet_arn = :fleet
-              and j.status in ('Pending', 'Preparing', 'InProgress')
+              and j.status in (:active)
+            returning d.job_arn, d.handed_at is not null as handed
             """;
 
-    /** Ends the robot's part in the fleet's running job, as it leaves the fleet; returns how many ended (0 or 1). */
-    public Uni<Integer> leaveFleet(String accountId, String fleetArn, String robotArn, Instant now) {
+    /** Ends the robot's part in the fleet's running job, as it leaves the fleet; returns the part it ended, if any, for the log. */
+    public Uni<List<RobotDeploymentEnd>> leaveFleet(String accountId, String fleetArn, String robotArn, Instant now) {
         Map<String, Object> parameters = RobotDeploymentMove.LEAVE_FLEET.parameters();
         parameters.putAll(Map.of("account", accountId, "fleet", fleetArn, "robot", robotArn, "now", now,
-                "code", DeploymentJobErrorCode.RobotDeploymentAborted.name()));
-        return NativeSql.run(LEAVE, parameters);
+                "code", DeploymentJobErrorCode.RobotDeploymentAborted.name(), "active", DeploymentStatus.names(DeploymentStatus.ACTIVE)));
+        return NativeSql.rows(LEAVE, parameters).map(rows -> rows.stream().map(row -> new RobotDeploymentEnd(robotArn, (String) row[0],
+                fleetArn, Boolean.TRUE.equals(row[1]) ? RobotDeploymentStatus.Deploying : RobotDeploymentStatus.PendingNewDeployment,
+                RobotDeploymentMove.LEAVE_FLEET.to(), DeploymentJobErrorCode.RobotDeploymentAborted)).toList());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.common.Writes;
+import dev.fleetsync.deployment.RobotDeploymentEnd;
 import dev.fleetsync.deployment.RobotDeploymentRepository;
 import dev.fleetsync.fleet.FleetService;
 import dev.fleetsync.quota.Quota;
@@ -100,16 +101,16 @@ public class RobotService {
      */
     public Uni<Membership> deregister(String accountId, String fleetArn, String robotArn) {
         return Writes.inTransaction(fleetArn, () -> fleets.require(accountId, fleetArn)
-                .call(fleet -> deployments.leaveFleet(accountId, fleetArn, robotArn, Timestamps.now(clock)))
-                .chain(fleet -> requireLocked(accountId, robotArn))
-                .invoke(robot -> {
+                .chain(fleet -> deployments.leaveFleet(accountId, fleetArn, robotArn, Timestamps.now(clock)))
+                .call(left -> requireLocked(accountId, robotArn).invoke(robot -> {
                     if (!fleetArn.equals(robot.fleetArn)) {
                         throw ServiceException.notFound("Robot " + robotArn + " is not registered to fleet " + fleetArn);
                     }
                     robot.fleetArn = null;
                     robot.status = RobotStatus.Available.name();
-                })
-                .map(robot -> new Membership(fleetArn, robotArn)));
+                })))
+                .invoke(RobotDeploymentEnd::logAll) // committed now
+                .map(left -> new Membership(fleetArn, robotArn));
     }
 
     @WithSession

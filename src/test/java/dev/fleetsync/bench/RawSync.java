@@ -1,6 +1,6 @@
 package dev.fleetsync.bench;
 
-import dev.fleetsync.deployment.idempotency.ClientTokenRepository;
+import dev.fleetsync.deployment.idempotency.TokenStatements;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -24,7 +24,7 @@ final class RawSync {
             + "and status <> $3 and exists (select 1 from fleet f where f.account_id = $1 and f.arn = $2) "
             + "order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
     /** The retry's read, exactly as the service sends it. */
-    private static final String TOKEN_WITH_JOB = ClientTokenRepository.TOKEN_WITH_JOB;
+    private static final String TOKEN_WITH_JOB = TokenStatements.TOKEN_WITH_JOB;
     private static final String INSERT_TOKEN = "insert into client_token (created_at, fingerprint, job_arn, operation, account_id, token) "
             + "values ($1, $2, $3, $4, $5, $6)";
     private static final String INSERT_JOB = "insert into deployment_job (application_arn, application_version, concurrent_percentage, "

@@ -3,14 +3,18 @@ package dev.fleetsync.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,14 +22,43 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DeploymentStatusTest {
 
     @Test
-    void activeStatusesAreThoseTheSchemaLetHoldTheFleet() throws IOException {
-        String schema = Files.readString(Path.of("src/main/resources/db/migration/V1__fleet_model.sql"));
-        Matcher index = Pattern.compile("uq_deployment_job_active_fleet[^;]*where status in \\(([^)]*)\\)").matcher(schema);
-        assertThat(index.find()).as("the partial unique index of active jobs").isTrue();
-        Set<String> holding = Pattern.compile("'([A-Za-z]+)'").matcher(index.group(1)).results().map(m -> m.group(1))
-                .collect(Collectors.toSet());
+    void finishedStatusesAreThoseTheExpiryIndexLists() throws IOException {
+        assertThat(DeploymentStatus.FINISHED).extracting(Enum::name)
+                .containsExactlyInAnyOrderElementsOf(statusesOfIndex("V2__rollout.sql", "ix_deployment_job_finished"));
+    }
 
-        assertThat(DeploymentStatus.ACTIVE).extracting(Enum::name).containsExactlyInAnyOrderElementsOf(holding);
+    /**
+     * Job statuses and failure codes reach SQL as parameters from the enums, never as literals, so the enum is their only
+     * spelling (issue 14 point 6). 'Failed' is left out of the statuses: it is also a robot's status, which robot
+     * statements set.
+     */
+    @Test
+    void noStatementNamesAJobStatusOrAFailureCodeAsALiteral() throws IOException {
+        Stream<String> statuses = Stream.of(DeploymentStatus.values()).filter(s -> s != DeploymentStatus.Failed).map(Enum::name);
+        Stream<String> codes = Arrays.stream(DeploymentJobErrorCode.values()).map(Enum::name);
+        Pattern literal = Pattern.compile("'(" + Stream.concat(statuses, codes).collect(Collectors.joining("|")) + ")'");
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/fleetsync"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        assertThat(sources).isNotEmpty();
+        for (Path file : sources) {
+            assertThat(literal.matcher(Files.readString(file)).results().map(MatchResult::group).toList()).as(file.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void activeStatusesAreThoseTheSchemaLetHoldTheFleet() throws IOException {
+        assertThat(DeploymentStatus.ACTIVE).extracting(Enum::name)
+                .containsExactlyInAnyOrderElementsOf(statusesOfIndex("V1__fleet_model.sql", "uq_deployment_job_active_fleet"));
+    }
+
+    /** The statuses a partial index of a migration lists in its {@code where status in (...)}. */
+    private static Set<String> statusesOfIndex(String migration, String index) throws IOException {
+        String schema = Files.readString(Path.of("src/main/resources/db/migration", migration));
+        Matcher found = Pattern.compile(index + "[^;]*where status in \\(([^)]*)\\)").matcher(schema);
+        assertThat(found.find()).as("the partial index " + index).isTrue();
+        return Pattern.compile("'([A-Za-z]+)'").matcher(found.group(1)).results().map(m -> m.group(1)).collect(Collectors.toSet());
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package dev.fleetsync.support;
 
-import dev.fleetsync.auth.SigV4Signer;
+import dev.fleetsync.auth.ClientSigner;
 import dev.fleetsync.auth.SigningInput;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -29,7 +29,7 @@ public final class Signing {
     public static Map<String, String> headers(String method, URI target, byte[] body, String accessKey, String secret, Instant at) {
         SigningInput input = new SigningInput(method, target.getRawPath(), target.getRawQuery(),
                 Map.of("host", List.of(target.getHost() + ":" + target.getPort())), body);
-        SdkHttpRequest signed = SigV4Signer.sign(input, accessKey, secret, Sdk.REGION, "robomaker", at);
+        SdkHttpRequest signed = ClientSigner.sign(input, accessKey, secret, Sdk.REGION, "robomaker", at);
         return Map.of("X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").orElseThrow(),
                 "x-amz-content-sha256", signed.firstMatchingHeader("x-amz-content-sha256").orElseThrow(),
                 "Authorization", signed.firstMatchingHeader("Authorization").orElseThrow());

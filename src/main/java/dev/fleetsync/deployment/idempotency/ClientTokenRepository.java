@@ -19,10 +19,10 @@ public class ClientTokenRepository implements PanacheRepositoryBase<ClientToken,
     /**
      * Why not HQL: a retry is one primary-key read, and opening and closing a Hibernate session around it, with the
      * query's entity loading, was up to a quarter of the service's CPU per retry (docs/benchmarks.md). The read changes
-     * nothing, so it needs neither the session's identity map nor its dirty checking. Public so that the benchmark's raw
-     * SQL sends exactly this statement.
+     * nothing, so it needs neither the session's identity map nor its dirty checking. The benchmark's raw SQL sends
+     * exactly this statement (through a test-side accessor of this package).
      */
-    public static final String TOKEN_WITH_JOB = """
+    static final String TOKEN_WITH_JOB = """
             select t.operation, t.fingerprint, t.created_at as token_created_at, j.fleet_arn, j.status, j.application_arn, j.application_version,
                    j.launch_config, j.concurrent_percentage, j.failure_threshold_percentage, j.robot_timeout_seconds,
                    j.download_condition_file, j.failure_code, j.failure_reason, j.created_at as job_created_at, j.updated_at, j.arn

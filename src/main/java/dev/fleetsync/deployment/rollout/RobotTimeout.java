@@ -12,10 +12,6 @@ public final class RobotTimeout {
         return startedAt.plus(Duration.ofSeconds(timeoutSeconds));
     }
 
-    public static boolean expired(Instant startedAt, long timeoutSeconds, Instant now) {
-        return !now.isBefore(deadline(startedAt, timeoutSeconds));
-    }
-
     /** Robots started at or before this instant have timed out by {@code now}. */
     public static Instant startedBefore(Instant now, long timeoutSeconds) {
         return now.minus(Duration.ofSeconds(timeoutSeconds));

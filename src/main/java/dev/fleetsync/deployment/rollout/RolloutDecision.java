@@ -1,5 +1,7 @@
 package dev.fleetsync.deployment.rollout;
 
+import dev.fleetsync.deployment.DeploymentJobErrorCode;
+
 /** What one step of a running job does next, decided from its progress and settings alone. */
 public sealed interface RolloutDecision {
 
@@ -34,12 +36,12 @@ public sealed interface RolloutDecision {
         String reached = ", reaching the failure threshold of " + thresholdPercentage + "%";
         String counted = progress.failures() + " of " + progress.robots() + " robots failed";
         if (progress.failed() == 0) {
-            return new Fail("RobotDeploymentNoResponse", counted + " to respond" + reached);
+            return new Fail(DeploymentJobErrorCode.RobotDeploymentNoResponse.name(), counted + " to respond" + reached);
         }
         if (progress.unsupported() == progress.failures()) {
-            return new Fail("MissingRobotApplicationArchitecture",
+            return new Fail(DeploymentJobErrorCode.MissingRobotApplicationArchitecture.name(),
                     counted + ": the application version has no source for their architecture" + reached);
         }
-        return new Fail("FailureThresholdBreached", counted + reached);
+        return new Fail(DeploymentJobErrorCode.FailureThresholdBreached.name(), counted + reached);
     }
 }

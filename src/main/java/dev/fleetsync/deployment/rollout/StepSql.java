@@ -1,7 +1,9 @@
 package dev.fleetsync.deployment.rollout;
 
 import dev.fleetsync.common.NativeSql;
+import dev.fleetsync.common.Notifications;
 import dev.fleetsync.deployment.DeploymentJobErrorCode;
+import dev.fleetsync.deployment.RobotDeploymentEnd;
 import dev.fleetsync.deployment.RobotDeploymentMove;
 import dev.fleetsync.deployment.RobotDeploymentStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -9,50 +11,30 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.hibernate.LockMode;
 
 /**
- * The set-based statements of a rollout step. Each runs in the caller's transaction and touches all robots of a job
- * in one statement, so a step costs the same for 10 robots as for 10,000.
+ * The set-based statements of a rollout step, and of a cancel, which ends the robots' part as a failing step does. Each
+ * runs in the caller's transaction, which holds the job's row lock, and touches all robots of a job in one statement, so
+ * a step costs the same for 10 robots as for 10,000.
  */
 @ApplicationScoped
-public class RolloutSql {
-    /** Channel on which admitted robots are announced, to whichever instance holds their poll. */
-    public static final String WORK_CHANNEL = "fleetsync_robot_work";
-
-    // Oldest-stepped active job no other instance holds: SKIP LOCKED shares the jobs out between instances. HQL, as the
-    // reads here are (see NativeSql).
-    private static final String CLAIM = """
-            select j.accountId, j.arn from DeploymentJob j
-            where j.status in (Pending, Preparing, InProgress) and j.updatedAt < :due
-            order by j.updatedAt
-            """;
-
-    private static final String POSTPONE = """
-            update deployment_job set updated_at = :now
-            where (account_id, arn) in (
-                select account_id, arn from deployment_job
-                where status in ('Pending', 'Preparing', 'InProgress') and updated_at < :due
-                order by updated_at limit 1 for update skip locked)
-            """;
-
-    private static final String CLAIM_ONE = """
-            select 1 from deployment_job
-            where account_id = :account and arn = :job and status in ('Pending', 'Preparing', 'InProgress')
-            for update skip locked
-            """;
-
+public class StepSql {
+    private static final DeploymentJobErrorCode TIMED_OUT = DeploymentJobErrorCode.RobotDeploymentNoResponse;
+    private static final DeploymentJobErrorCode ABORTED = DeploymentJobErrorCode.RobotDeploymentAborted;
     private static final String TIME_OUT = """
             with silent as (
                 update robot_deployment set status = :to, failure_code = :code,
                        failure_reason = :reason, deployment_finish_time = :now
                 where account_id = :account and job_arn = :job and status in (:from)
                   and deployment_start_time is not null and deployment_start_time <= :startedBefore
-                returning robot_arn
+                returning robot_arn, handed_at is not null as handed
+            ), silent_robots as (
+                update robot set status = 'NoResponse'
+                where account_id = :account and arn in (select robot_arn from silent)
             )
-            update robot set status = 'NoResponse'
-            where account_id = :account and arn in (select robot_arn from silent)
+            select robot_arn, handed from silent
             """;
 
     private static final String PROGRESS = """
@@ -66,7 +48,7 @@ public class RolloutSql {
             """;
 
     // Gives the next robots their turn, in ARN order, and announces each robot started; the announcements go out when the
-    // step commits. Its row count is the number of robots started.
+    // step commits. It returns a row per robot started (no failure code) and per robot failed at its turn (its code).
     // A robot whose architecture has no source in the job's version (or that was deleted, so has no architecture left)
     // fails at its turn and takes no slot. Turns stop after :count robots started, or at the failure that reaches the
     // threshold (:failuresLeft), as if the robots had been taken one by one.
@@ -116,7 +98,7 @@ public class RolloutSql {
                 from failing f
                 where d.account_id = :account and d.job_arn = :job and d.robot_arn = f.robot_arn
                   and d.status in (:from)
-                returning d.robot_arn
+                returning d.robot_arn, d.failure_code
             ), failed_robots as (
                 update robot set status = 'Failed'
                 where account_id = :account and status = 'PendingNewDeployment' and arn in (select robot_arn from failed)
@@ -127,8 +109,10 @@ public class RolloutSql {
                     where (select arn from breach) is null or robot_arn < (select arn from breach)))
                 returning robot_arn
             )
-            select pg_notify('%s', robot_arn) from admitted
-            """.formatted(WORK_CHANNEL);
+            select robot_arn, cast(null as varchar) as failure_code, cast(pg_notify('%s', robot_arn) as text) from admitted
+            union all
+            select robot_arn, failure_code, null from failed
+            """.formatted(Notifications.ROBOT_WORK);
 
     // Robots the job will never start go back to plain fleet membership.
     private static final String RELEASE_UNSTARTED = """
@@ -146,44 +130,19 @@ public class RolloutSql {
                        failure_reason = 'The deployment job was canceled', deployment_finish_time = :now
                 where account_id = :account and job_arn = :job and status in (:from)
                 returning robot_arn
+            ), aborted_robots as (
+                update robot set status = 'Failed' where account_id = :account and arn in (select robot_arn from aborted)
             )
-            update robot set status = 'Failed' where account_id = :account and arn in (select robot_arn from aborted)
+            select robot_arn from aborted
             """;
 
-    // Jobs finished before the cutoff, with their tags (robot deployments and client tokens cascade).
-    private static final String EXPIRE = """
-            with expired as (
-                delete from deployment_job
-                where status in ('Succeeded', 'Failed', 'Canceled') and updated_at < :cutoff
-                returning account_id, arn
-            )
-            delete from resource_tag t using expired e where t.account_id = e.account_id and t.resource_arn = e.arn
-            """;
-
-    public Uni<Integer> expireFinishedBefore(Instant cutoff) {
-        return NativeSql.run(EXPIRE, Map.of("cutoff", cutoff));
-    }
-
-    public Uni<JobRef> claimDue(Instant due) {
-        return Panache.getSession().flatMap(s -> s.createSelectionQuery(CLAIM, Object[].class)
-                .setParameter("due", due).setMaxResults(1).setLockMode("j", LockMode.UPGRADE_SKIPLOCKED).getResultList())
-                .map(rows -> rows.isEmpty() ? null : new JobRef((String) rows.get(0)[0], (String) rows.get(0)[1]));
-    }
-
-    /** Moves the oldest due job to the back of the queue. */
-    public Uni<Integer> postponeDue(Instant due, Instant now) {
-        return NativeSql.run(POSTPONE, Map.of("due", due, "now", now));
-    }
-
-    public Uni<JobRef> claim(String accountId, String jobArn) {
-        return NativeSql.run(CLAIM_ONE, Map.of("account", accountId, "job", jobArn))
-                .map(claimed -> claimed == 0 ? null : new JobRef(accountId, jobArn));
-    }
-
-    public Uni<Integer> timeOut(JobRef job, Instant startedBefore, Instant now, long timeoutSeconds) {
-        return update(TIME_OUT, job, RobotDeploymentMove.TIME_OUT, Map.of("startedBefore", startedBefore, "now", now,
-                "code", DeploymentJobErrorCode.RobotDeploymentNoResponse.name(),
-                "reason", "The robot did not finish within " + timeoutSeconds + " seconds"));
+    /** Times out the robots started at or before {@code startedBefore}; returns each, for the log (handed or not). */
+    public Uni<List<RobotDeploymentEnd>> timeOut(JobRef job, String fleetArn, Instant startedBefore, Instant now, long timeoutSeconds) {
+        return NativeSql.rows(TIME_OUT, parameters(job, RobotDeploymentMove.TIME_OUT, Map.of("startedBefore", startedBefore, "now", now,
+                "code", TIMED_OUT.name(), "reason", "The robot did not finish within " + timeoutSeconds + " seconds")))
+                .map(rows -> rows.stream().map(row -> new RobotDeploymentEnd((String) row[0], job.arn(), fleetArn,
+                        Boolean.TRUE.equals(row[1]) ? RobotDeploymentStatus.Deploying : RobotDeploymentStatus.PendingNewDeployment,
+                        RobotDeploymentMove.TIME_OUT.to(), TIMED_OUT)).toList());
     }
 
     public Uni<RolloutProgress> progress(JobRef job) {
@@ -194,36 +153,54 @@ public class RolloutSql {
                         count(row[5])));
     }
 
+    /** What a turn did: how many robots started, and the robots that failed at their turn (for the log). */
+    public record Admission(int started, List<RobotDeploymentEnd> failed) {
+        static final Admission NONE = new Admission(0, List.of());
+    }
+
     /**
-     * Gives up to {@code robots} more robots their turn; returns how many started. Robots the job's version has no
-     * source for fail instead, at most {@code failuresLeft} of them (see {@link FailureThreshold#failuresLeft}).
+     * Gives up to {@code robots} more robots their turn. Robots the job's version has no source for fail instead, at
+     * most {@code failuresLeft} of them (see {@link FailureThreshold#failuresLeft}).
      *
      * @param version names the job's application version in a failed robot's reason
      */
-    public Uni<Integer> admit(JobRef job, int robots, int failuresLeft, String version, Instant now) {
+    public Uni<Admission> admit(JobRef job, String fleetArn, int robots, int failuresLeft, String version, Instant now) {
         if (robots <= 0) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(Admission.NONE);
         }
-        return update(ADMIT, job, RobotDeploymentMove.FAIL_AT_TURN, Map.of("now", now, "count", robots, "failuresLeft", failuresLeft,
-                "version", version, "pending", RobotDeploymentStatus.PendingNewDeployment.name(),
+        return NativeSql.rows(ADMIT, parameters(job, RobotDeploymentMove.FAIL_AT_TURN, Map.of("now", now, "count", robots,
+                "failuresLeft", failuresLeft, "version", version, "pending", RobotDeploymentStatus.PendingNewDeployment.name(),
                 "noArchitecture", DeploymentJobErrorCode.MissingRobotArchitecture.name(),
-                "noSource", DeploymentJobErrorCode.MissingRobotApplicationArchitecture.name()));
+                "noSource", DeploymentJobErrorCode.MissingRobotApplicationArchitecture.name())))
+                .map(rows -> new Admission((int) rows.stream().filter(row -> row[1] == null).count(), rows.stream()
+                        .filter(row -> row[1] != null)
+                        .map(row -> new RobotDeploymentEnd((String) row[0], job.arn(), fleetArn, RobotDeploymentStatus.PendingNewDeployment,
+                                RobotDeploymentMove.FAIL_AT_TURN.to(), DeploymentJobErrorCode.valueOf((String) row[1])))
+                        .toList()));
     }
 
     public Uni<Integer> releaseUnstarted(JobRef job) {
         return update(RELEASE_UNSTARTED, job, Map.of("pending", RobotDeploymentStatus.PendingNewDeployment.name()));
     }
 
-    public Uni<Integer> abortHanded(JobRef job, Instant now) {
-        return update(ABORT_HANDED, job, RobotDeploymentMove.ABORT,
-                Map.of("now", now, "code", DeploymentJobErrorCode.RobotDeploymentAborted.name()));
+    /** Tells the robots holding a canceled job's deployment to stop; returns each, for the log. */
+    public Uni<List<RobotDeploymentEnd>> abortHanded(JobRef job, String fleetArn, Instant now) {
+        return NativeSql.rows(ABORT_HANDED, parameters(job, RobotDeploymentMove.ABORT, Map.of("now", now, "code", ABORTED.name())))
+                .map(rows -> rows.stream().map(row -> new RobotDeploymentEnd((String) row[0], job.arn(), fleetArn,
+                        RobotDeploymentStatus.Deploying, RobotDeploymentMove.ABORT.to(), ABORTED)).toList());
     }
 
     /** Runs a statement that moves robot deployments as {@code move} says ({@code :from}, {@code :to}). */
     private static Uni<Integer> update(String sql, JobRef job, RobotDeploymentMove move, Map<String, Object> parameters) {
+        return NativeSql.run(sql, parameters(job, move, parameters));
+    }
+
+    private static Map<String, Object> parameters(JobRef job, RobotDeploymentMove move, Map<String, Object> parameters) {
         Map<String, Object> all = move.parameters();
         all.putAll(parameters);
-        return update(sql, job, all);
+        all.put("account", job.accountId());
+        all.put("job", job.arn());
+        return all;
     }
 
     private static Uni<Integer> update(String sql, JobRef job, Map<String, Object> parameters) {
@@ -235,10 +212,5 @@ public class RolloutSql {
 
     private static int count(Object value) {
         return ((Number) value).intValue();
-    }
-
-
-    /** Identifies a job row. */
-    public record JobRef(String accountId, String arn) {
     }
 }
