@@ -98,7 +98,7 @@ class BadInputCorpusTest {
     }
 
     /**
-     * The valid call the cases change is itself accepted, each on resources of its own: so a refused case was refused
+     * The valid call the cases change is itself accepted, on resources of its own: so a refused case was refused
      * for its mutation. Two are refused by the domain, as they should be with the seed's pending job: a sync while a
      * job is active, and a report before the robot was handed the job. Neither answer is a validation error.
      */
@@ -107,8 +107,11 @@ class BadInputCorpusTest {
         CorpusModel model = CorpusModel.load();
         Exchange exchange = new Exchange(endpoint);
         Map<String, String> refused = new TreeMap<>();
+        CorpusSeed shared = CorpusSeed.create(endpoint);
         for (Operation op : model.operations()) {
-            Corpus corpus = new Corpus(new Samples(model, CorpusSeed.create(endpoint)), config.maxRequestBytes());
+            // an operation that may change what it names gets resources of its own; reads share one seed
+            boolean reads = op.name().matches("(Describe|List|Poll|Report).*");
+            Corpus corpus = new Corpus(new Samples(model, reads ? shared : CorpusSeed.create(endpoint)), config.maxRequestBytes());
             Answer answer = exchange.send(corpus.valid(op));
             if (answer.status() != 200) {
                 refused.put(op.name(), answer.status() + " " + answer.errorType() + " " + abbreviate(answer.body()));
