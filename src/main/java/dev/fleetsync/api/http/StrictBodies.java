@@ -19,8 +19,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Every request body is checked as bytes before Jackson reads it, and a member given twice (or a member name with a
- * lone surrogate) is reported by its path.
+ * Every request body is checked as bytes before Jackson reads it (UTF-8 and nothing else: no malformed sequence, no NUL
+ * byte of another encoding), and a member given twice (or a member name with a lone surrogate) is reported by its path.
  * Both need the request's type to name the member the way the validator does ({@code tags[team]}, not {@code tags.team}),
  * which the mapper alone does not know.
  */
@@ -38,6 +38,11 @@ public class StrictBodies implements ReaderInterceptor {
         int malformed = Utf8.firstMalformed(body);
         if (malformed >= 0) {
             throw ServiceException.invalid(notUtf8(body, malformed, context.getGenericType()));
+        }
+        int nul = firstNul(body);
+        if (nul >= 0) {
+            throw ServiceException.invalid(Validation.bodyMessage("The request body must be JSON in UTF-8 (the byte at offset " + nul
+                    + " is NUL)"));
         }
         context.setInputStream(new ByteArrayInputStream(body));
         try {
@@ -71,6 +76,20 @@ public class StrictBodies implements ReaderInterceptor {
             return holder.isEmpty() ? Validation.bodyMessage(keys) : Validation.message(List.of(Validation.memberViolation(holder, keys)));
         }
         return null;
+    }
+
+    /**
+     * The offset of the first NUL byte, or -1. UTF-8 JSON never holds one (U+0000 is only ever the escape), but UTF-16
+     * and UTF-32 JSON always do, and Jackson would read those encodings by their first bytes: {"name":...} in UTF-16
+     * created a fleet.
+     */
+    static int firstNul(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String notUtf8(byte[] body, int offset, Type type) {

@@ -35,9 +35,9 @@ public final class ServiceModel {
     public static final String FILE_NAME = "robomaker-2018-06-29.json";
     /**
      * The resources of the API: RoboMaker's, and fleetsync's own robot credentials (so that the same CLI issues them).
-     * The robot protocol is for robots, not for tooling, and is left out.
+     * The robot protocol is for robots, not for tooling, and is left out (the bad-input corpus adds it).
      */
-    static final List<Class<?>> RESOURCES = List.of(FleetResource.class, RobotResource.class, RobotApplicationResource.class,
+    public static final List<Class<?>> RESOURCES = List.of(FleetResource.class, RobotResource.class, RobotApplicationResource.class,
             DeploymentResource.class, TagResource.class, RobotCredentialResource.class);
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -49,7 +49,8 @@ public final class ServiceModel {
         return build(RESOURCES);
     }
 
-    static ObjectNode build(List<Class<?>> resources) {
+    /** The model of the given resources, e.g. {@link #RESOURCES} and the robot protocol's, for tests generated from it. */
+    public static ObjectNode build(List<Class<?>> resources) {
         Shapes shapes = new Shapes();
         List<String> errors = Arrays.stream(ServiceError.values()).filter(e -> e.httpStatus() >= 400)
                 .map(e -> shapes.error(e.awsName(), e.httpStatus())).toList();

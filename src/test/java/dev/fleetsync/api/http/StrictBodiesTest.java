@@ -55,6 +55,20 @@ class StrictBodiesTest {
                 .isEqualTo("The request body is not valid UTF-8: the bytes at offset 0 are malformed");
     }
 
+    @Test
+    void utf16AndUtf32BodiesAreFoundByTheirNulBytes() {
+        String json = "{\"name\":\"fleet\"}";
+        assertThat(StrictBodies.firstNul(json.getBytes(StandardCharsets.UTF_16LE))).isEqualTo(1);
+        assertThat(StrictBodies.firstNul(json.getBytes(StandardCharsets.UTF_16BE))).isZero();
+        assertThat(StrictBodies.firstNul(json.getBytes(java.nio.charset.Charset.forName("UTF-32LE")))).isEqualTo(1);
+    }
+
+    @Test
+    void utf8JsonHasNoNulByteEvenWithAnEscapedNul() {
+        assertThat(StrictBodies.firstNul("{\"name\":\"a\\u0000b\u00e9\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
+        assertThat(StrictBodies.firstNul(new byte[0])).isEqualTo(-1);
+    }
+
     private static List<Object> locate(String prefix) {
         return StrictBodies.locate(prefix.getBytes(StandardCharsets.US_ASCII));
     }
