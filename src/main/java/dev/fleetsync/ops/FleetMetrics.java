@@ -60,6 +60,14 @@ public class FleetMetrics {
     }
 
     /**
+     * An API call was answered with an AWS error (its {@code X-Amzn-ErrorType}, e.g. {@code ThrottlingException}),
+     * whichever layer refused it: the edge, the validator, the domain or a server fault.
+     */
+    public void rejected(String operation, String error) {
+        registry.counter("fleetsync.rejections", "operation", operation, "error", error).increment();
+    }
+
+    /**
      * Times the tick {@code tick} subscribes to, by outcome: a tick that failed (or was cancelled) counts under
      * {@code outcome="failure"}, so an operator can alert on a rollout that keeps failing.
      */

@@ -63,6 +63,21 @@ class MetricsTest {
     }
 
     @Test
+    void aCallAnsweredWithAnAwsErrorIsCountedAsARejectionByOperationAndErrorType() {
+        RoboMakerClient robomaker = Sdk.client(endpoint);
+        String rejections = "fleetsync_rejections_total";
+        String[] missing = {"operation=\"DescribeFleet\"", "error=\"ResourceNotFoundException\""};
+        Scrape before = Scrape.now();
+
+        assertThatThrownBy(() -> robomaker.describeFleet(r -> r.fleet(MISSING_FLEET))).isInstanceOf(ResourceNotFoundException.class);
+        robomaker.listFleets(r -> { });
+
+        Scrape after = Scrape.now();
+        assertThat(after.value(rejections, missing)).isEqualTo(before.value(rejections, missing) + 1);
+        assertThat(after.value(rejections, "operation=\"ListFleets\"")).isEqualTo(before.value(rejections, "operation=\"ListFleets\""));
+    }
+
+    @Test
     void theReactivePoolIsMeasured() {
         Scrape scrape = Scrape.now();
 

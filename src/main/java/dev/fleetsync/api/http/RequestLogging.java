@@ -1,5 +1,6 @@
 package dev.fleetsync.api.http;
 
+import dev.fleetsync.ops.FleetMetrics;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -7,7 +8,8 @@ import org.jboss.logging.MDC;
 
 /**
  * Puts the request id into the log MDC for every line logged while a request is served, and logs one line per API
- * request when it ends. Quarkus keeps the MDC on the request's duplicated Vert.x context, so it follows the request
+ * request when it ends, counting it in {@code fleetsync_rejections_total} when it was answered with an AWS error: the
+ * end of a request is the one place every answer passes, whichever layer rendered it. Quarkus keeps the MDC on the request's duplicated Vert.x context, so it follows the request
  * through reactive continuations; {@link OperationLogging} adds the operation once the route is matched.
  */
 @ApplicationScoped
@@ -16,6 +18,12 @@ public class RequestLogging {
     public static final String OPERATION = "operation";
     static final String OPERATION_KEY = "fleetsync.operation";
     private static final Logger LOG = Logger.getLogger("dev.fleetsync.requests");
+
+    private final FleetMetrics metrics;
+
+    public RequestLogging(FleetMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** The edge's step right after {@link RequestIds}, which creates the id ({@link Edge}). */
     void handle(RoutingContext ctx) {
@@ -29,10 +37,14 @@ public class RequestLogging {
         ctx.next();
     }
 
-    private static void logEnd(RoutingContext ctx, String requestId, long start) {
+    private void logEnd(RoutingContext ctx, String requestId, long start) {
         String operation = ctx.get(OPERATION_KEY);
         MDC.put(REQUEST_ID, requestId);
         MDC.put(OPERATION, operation == null ? "Unknown" : operation);
+        String error = ctx.response().headers().get(AwsErrors.ERROR_TYPE_HEADER);
+        if (error != null) {
+            metrics.rejected(operation == null ? "Unknown" : operation, error);
+        }
         try {
             // concatenated, not infof: java.util.Formatter was most of this line's cost, once per request
             LOG.info((operation == null ? ctx.normalizedPath() : operation) + " " + ctx.response().getStatusCode() + " "
