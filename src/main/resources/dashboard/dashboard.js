@@ -48,6 +48,7 @@ function confirmForms() {
     event.preventDefault();
     pending = form;
     document.getElementById("confirm-question").textContent = form.dataset.confirm;
+    document.getElementById("confirm-yes").textContent = form.dataset.confirmYes || "Yes";
     dialog.returnValue = "";
     dialog.showModal();
   });

@@ -1,6 +1,5 @@
 package dev.fleetsync.ui;
 
-import dev.fleetsync.api.http.AwsErrors;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.config.UiConfig;
 import io.smallrye.mutiny.Uni;
@@ -66,9 +65,7 @@ public class SignInResource {
 
     /** The form again with the reason; no cookie is set. */
     private static Response refused(ServiceException refusal, String accessKeyId) {
-        String html = Pages.signIn(refusal.getMessage(), accessKeyId == null ? "" : accessKeyId).render();
-        return Response.status(UiErrors.status(refusal.error())).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(AwsErrors.ERROR_TYPE_HEADER, refusal.error().awsName()).entity(html).build();
+        return UiErrors.page(refusal, Pages.signIn(refusal.getMessage(), accessKeyId == null ? "" : accessKeyId).render());
     }
 
     private boolean overTls(HttpServerRequest request) {

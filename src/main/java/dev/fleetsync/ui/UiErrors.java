@@ -17,9 +17,13 @@ final class UiErrors {
 
     static Response page(ServiceException refusal) {
         ServiceError error = refusal.error();
-        String html = Pages.error(title(error), refusal.getMessage(), error.awsName()).render();
-        return Response.status(status(error)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(AwsErrors.ERROR_TYPE_HEADER, error.awsName()).entity(html).build();
+        return page(refusal, Pages.error(title(error), refusal.getMessage(), error.awsName()).render());
+    }
+
+    /** The refusal answered with a page of its own (the sign-in form again, with the reason). */
+    static Response page(ServiceException refusal, String html) {
+        return Response.status(status(refusal.error())).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(AwsErrors.ERROR_TYPE_HEADER, refusal.error().awsName()).entity(html).build();
     }
 
     static int status(ServiceError error) {

@@ -140,6 +140,29 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void aSyncFormSentTwiceStartsOneJobForTheRobotsNotInSync() {
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("synced"))).arn();
+        java.util.List<String> first = seed.robotsInFleet(fleet, 2);
+        String done = robomaker.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1").build()).arn();
+        seed.finish(done, "Succeeded", first, java.util.List.of());
+        String joined = seed.robotsInFleet(fleet, 1).get(0);
+        browser.signedIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        Map<String, String> form = Map.of("arn", fleet, "clientToken", "ui-sync-" + Sdk.unique("t"), "csrf", browser.csrf());
+
+        Response once = browser.post("/ui/fleet/sync", form);
+        Response twice = browser.post("/ui/fleet/sync", form);
+
+        assertThat(once.statusCode()).isEqualTo(303);
+        assertThat(twice.getHeader("Location")).isEqualTo(once.getHeader("Location")).contains("/ui/job?arn=");
+        assertThat(seed.count("select count(*) from deployment_job where fleet_arn = $1", fleet)).isEqualTo(2);
+        String synced = robomaker.listDeploymentJobs(r -> r.filters(f -> f.name("fleetName").values(
+                robomaker.describeFleet(d -> d.fleet(fleet)).name()))).deploymentJobs().stream()
+                .map(j -> j.arn()).filter(arn -> !arn.equals(done)).findFirst().orElseThrow();
+        assertThat(robomaker.describeDeploymentJob(r -> r.job(synced)).robotDeploymentSummary())
+                .extracting(d -> d.arn()).containsExactly(joined);
+    }
+
+    @Test
     void signOutRevokesTheSessionAtOnce() {
         browser.signedIn(Sdk.ACCESS_KEY, Sdk.SECRET);
         String cookie = browser.cookie();
