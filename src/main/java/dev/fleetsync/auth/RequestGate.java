@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RequestGate {
     static final String AGENT_PREFIX = "/agent/";
+    static final String DASHBOARD_PATH = "/ui";
     /** The API's service model is public; only this exact path is, so no path can reach an operation through it. */
     static final String MODEL_PATH = "/model/robomaker-2018-06-29.json";
     private static final Logger LOG = Logger.getLogger(RequestGate.class);
@@ -47,7 +48,32 @@ public class RequestGate {
     }
 
     public boolean needsSignature(String rawPath) {
-        return !rawPath.equals(MODEL_PATH) && auth.unsignedPathPrefixes().stream().noneMatch(rawPath::startsWith);
+        return !rawPath.equals(MODEL_PATH) && !isDashboard(rawPath)
+                && auth.unsignedPathPrefixes().stream().noneMatch(rawPath::startsWith);
+    }
+
+    /**
+     * The dashboard's own paths ({@code /ui} and below, with no segment that could route elsewhere): they authenticate
+     * by session cookie instead ({@code ui/DashboardSessions}, which calls {@link #admitSession}); anything else under
+     * {@code /ui} still needs a signature.
+     */
+    public static boolean isDashboard(String rawPath) {
+        return rawPath.equals(DASHBOARD_PATH) || rawPath.equals(DASHBOARD_PATH + "/") || isUnder(DASHBOARD_PATH + "/", rawPath);
+    }
+
+    /**
+     * Admits a dashboard request whose session named {@code principal}: draws on the account's API rate as a signed
+     * call would and records the caller. Empty lets it through; otherwise the refusal.
+     */
+    public Optional<ServiceException> admitSession(Principal principal) {
+        if (principal.isRobot()) {
+            return Optional.of(ServiceError.ACCESS_DENIED.exception("A robot credential may not use the dashboard"));
+        }
+        if (!apiThrottle.allow(principal.accountId())) {
+            return Optional.of(ServiceError.THROTTLING.exception("Rate exceeded"));
+        }
+        CallerAccount.set(principal);
+        return Optional.empty();
     }
 
     /** Empty lets the request through (its caller recorded); otherwise the refusal to answer with, nothing changed. */
@@ -98,7 +124,11 @@ public class RequestGate {
      * percent-encoded): anything else counts as an API call.
      */
     static boolean isRobotProtocol(String rawPath) {
-        if (!rawPath.startsWith(AGENT_PREFIX) || rawPath.indexOf('%') >= 0 || rawPath.indexOf(';') >= 0) {
+        return isUnder(AGENT_PREFIX, rawPath);
+    }
+
+    private static boolean isUnder(String prefix, String rawPath) {
+        if (!rawPath.startsWith(prefix) || rawPath.indexOf('%') >= 0 || rawPath.indexOf(';') >= 0) {
             return false;
         }
         for (String segment : rawPath.substring(1).split("/", -1)) {

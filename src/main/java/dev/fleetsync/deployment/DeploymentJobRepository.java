@@ -66,4 +66,10 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
         query.append(" order by createdAt, arn");
         return find(query.toString(), params).range(0, page.size() - 1).list();
     }
+
+    /** The fleet's newest jobs, newest first, at most {@code limit}. */
+    public Uni<List<DeploymentJob>> newestOfFleet(String accountId, String fleetArn, int limit) {
+        return find("accountId = ?1 and fleetArn = ?2 order by createdAt desc, arn desc", accountId, fleetArn)
+                .range(0, limit - 1).list();
+    }
 }

@@ -158,4 +158,10 @@ public class DeploymentJobService {
         return Panache.withSession(() -> tags.tagsOf(job.accountId, job.arn))
                 .map(jobTags -> new JobDetails(job, JobSettingsCodec.read(job), List.of(), jobTags));
     }
+
+    /** The fleet's newest jobs, newest first, without their robots (the dashboard's fleet page). */
+    @WithSession
+    public Uni<List<DeploymentJob>> newestOfFleet(String accountId, String fleetArn, int limit) {
+        return jobs.newestOfFleet(accountId, fleetArn, limit);
+    }
 }

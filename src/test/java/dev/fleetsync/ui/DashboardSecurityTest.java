@@ -1,0 +1,219 @@
+package dev.fleetsync.ui;
+
+import static dev.fleetsync.support.Requests.deploy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.Seed;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.robomaker.RoboMakerClient;
+import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
+
+/** Sign-in, sessions, CSRF and account isolation of the dashboard, over HTTP as a browser sends it. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class DashboardSecurityTest {
+    @TestHTTPResource("/")
+    URI endpoint;
+    @Inject
+    Pool pool;
+
+    RoboMakerClient robomaker;
+    Seed seed;
+    DashboardClient browser;
+
+    @BeforeEach
+    void setUp() {
+        robomaker = Sdk.client(endpoint);
+        seed = new Seed(pool);
+        browser = new DashboardClient(endpoint);
+    }
+
+    @Test
+    void aWrongSecretIsRefusedAndSetsNoCookieAndNoSession() {
+        long sessions = seed.count("select count(*) from ui_session");
+
+        Response refused = browser.signIn(Sdk.ACCESS_KEY, "not-the-secret");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.getHeader("X-Amzn-ErrorType")).isEqualTo("UnrecognizedClientException");
+        assertThat(refused.getHeader("Set-Cookie")).isNull();
+        assertThat(refused.asString()).contains("is not right").doesNotContain("not-the-secret");
+        assertThat(seed.count("select count(*) from ui_session")).isEqualTo(sessions);
+        assertThat(browser.get("/ui/").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyStrictAndNotSecureOverPlainHttpEvenIfAClientClaimsHttps() {
+        Response plain = browser.signIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        Response claimed = given().header("X-Forwarded-Proto", "https").formParams(Map.of("accessKeyId", Sdk.ACCESS_KEY,
+                "secretAccessKey", Sdk.SECRET)).header("Origin", browser.origin()).post("/ui/sign-in");
+
+        for (Response signedIn : new Response[] {plain, claimed}) {
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            assertThat(signedIn.getHeader("Location")).endsWith("/ui/");
+            String cookie = signedIn.getHeader("Set-Cookie");
+            assertThat(cookie).startsWith(SessionCookie.NAME + "=").contains("; HttpOnly", "; SameSite=Strict", "; Path=/ui")
+                    .doesNotContain("Secure");
+            assertThat(cookie.substring(SessionCookie.NAME.length() + 1, cookie.indexOf(';'))).hasSizeGreaterThanOrEqualTo(43);
+        }
+        String token = browser.cookie();
+        assertThat(seed.count("select count(*) from ui_session where token_hash = sha256(convert_to($1, 'UTF8'))", token)).isEqualTo(1);
+        assertThat(seed.count("select count(*) from ui_session where csrf_token = $1 or access_key_id = $1", token)).isZero();
+    }
+
+    @Test
+    void withoutASessionPagesSendToSignInAndWritesAreRefused() {
+        String job = activeJob();
+
+        Response page = browser.get("/ui/job?arn=" + encode(job));
+        Response cancel = browser.post("/ui/job/cancel", Map.of("arn", job, "csrf", "anything"));
+        Response forged = new DashboardClient(endpoint).signedInAs("forged-cookie-value").get("/ui/");
+
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.getHeader("Location")).endsWith("/ui/sign-in");
+        assertThat(cancel.statusCode()).isEqualTo(401);
+        assertThat(cancel.getHeader("X-Amzn-ErrorType")).isEqualTo("MissingAuthenticationTokenException");
+        assertThat(forged.statusCode()).isEqualTo(303);
+        assertThat(statusOf(job)).isNotEqualTo(DeploymentStatus.CANCELED);
+    }
+
+    @Test
+    void aPostWithoutOrWithAWrongCsrfTokenOrFromAnotherSiteIsRefusedAndChangesNothing() {
+        String job = activeJob();
+        browser.signedIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        String csrf = browser.csrf();
+
+        Response missing = browser.post("/ui/job/cancel", Map.of("arn", job));
+        Response wrong = browser.post("/ui/job/cancel", Map.of("arn", job, "csrf", csrf + "x"));
+        Response foreign = browser.post("/ui/job/cancel", Map.of("arn", job, "csrf", csrf), "https://evil.example");
+        Response noOrigin = browser.post("/ui/job/cancel", Map.of("arn", job, "csrf", csrf), null);
+
+        for (Response refused : new Response[] {missing, wrong, foreign, noOrigin}) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.getHeader("X-Amzn-ErrorType")).isEqualTo("AccessDeniedException");
+        }
+        assertThat(missing.asString()).contains("csrf token is missing");
+        assertThat(foreign.asString()).contains("another site");
+        assertThat(statusOf(job)).isNotEqualTo(DeploymentStatus.CANCELED);
+
+        Response cancel = browser.post("/ui/job/cancel", Map.of("arn", job, "csrf", csrf));
+        assertThat(cancel.statusCode()).isEqualTo(303);
+        assertThat(statusOf(job)).isEqualTo(DeploymentStatus.CANCELED);
+    }
+
+    @Test
+    void anotherAccountsFleetAndJobAreNotFoundAndNotListed() {
+        RoboMakerClient other = Sdk.client(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
+        String otherName = Sdk.unique("theirs");
+        String otherFleet = other.createFleet(r -> r.name(otherName)).arn();
+        String job = activeJob();
+        browser.signedIn(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
+        String csrf = browser.csrf();
+
+        Response fleetPage = browser.get("/ui/fleet?arn=" + encode(robomaker.describeDeploymentJob(r -> r.job(job)).fleet()));
+        Response jobPage = browser.get("/ui/job?arn=" + encode(job));
+        Response live = browser.get("/ui/job/live?arn=" + encode(job));
+        Response cancel = browser.post("/ui/job/cancel", Map.of("arn", job, "csrf", csrf));
+        String fleets = browser.get("/ui/").asString();
+
+        for (Response hidden : new Response[] {fleetPage, jobPage, live, cancel}) {
+            assertThat(hidden.statusCode()).isEqualTo(404);
+            assertThat(hidden.getHeader("X-Amzn-ErrorType")).isEqualTo("ResourceNotFoundException");
+        }
+        assertThat(statusOf(job)).isNotEqualTo(DeploymentStatus.CANCELED);
+        assertThat(fleets).contains(otherName).contains("Account <strong>" + Sdk.OTHER_ACCOUNT);
+        assertThat(browser.get("/ui/fleet?arn=" + encode(otherFleet)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSyncFormSentTwiceStartsOneJobForTheRobotsNotInSync() {
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("synced"))).arn();
+        java.util.List<String> first = seed.robotsInFleet(fleet, 2);
+        String done = robomaker.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1").build()).arn();
+        seed.finish(done, "Succeeded", first, java.util.List.of());
+        String joined = seed.robotsInFleet(fleet, 1).get(0);
+        browser.signedIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        Map<String, String> form = Map.of("arn", fleet, "clientToken", "ui-sync-" + Sdk.unique("t"), "csrf", browser.csrf());
+
+        Response once = browser.post("/ui/fleet/sync", form);
+        Response twice = browser.post("/ui/fleet/sync", form);
+
+        assertThat(once.statusCode()).isEqualTo(303);
+        assertThat(twice.getHeader("Location")).isEqualTo(once.getHeader("Location")).contains("/ui/job?arn=");
+        assertThat(seed.count("select count(*) from deployment_job where fleet_arn = $1", fleet)).isEqualTo(2);
+        String synced = robomaker.listDeploymentJobs(r -> r.filters(f -> f.name("fleetName").values(
+                robomaker.describeFleet(d -> d.fleet(fleet)).name()))).deploymentJobs().stream()
+                .map(j -> j.arn()).filter(arn -> !arn.equals(done)).findFirst().orElseThrow();
+        assertThat(robomaker.describeDeploymentJob(r -> r.job(synced)).robotDeploymentSummary())
+                .extracting(d -> d.arn()).containsExactly(joined);
+    }
+
+    @Test
+    void signOutRevokesTheSessionAtOnce() {
+        browser.signedIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        String cookie = browser.cookie();
+        String csrf = browser.csrf();
+        assertThat(browser.get("/ui/").statusCode()).isEqualTo(200);
+
+        Response out = browser.post("/ui/sign-out", Map.of("csrf", csrf));
+
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.getHeader("Set-Cookie")).contains(SessionCookie.NAME + "=;", "Max-Age=0");
+        DashboardClient replay = new DashboardClient(endpoint).signedInAs(cookie);
+        assertThat(replay.get("/ui/").statusCode()).isEqualTo(303);
+        assertThat(replay.post("/ui/job/cancel", Map.of("arn", activeJob(), "csrf", csrf)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void dashboardPagesForbidFramingAndInlineScriptAndOtherPathsStillNeedASignature() throws Exception {
+        Response signIn = browser.get("/ui/sign-in");
+        String encoded = rawGet("/ui/%2e%2e/createFleet");
+
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'", "script-src 'self'");
+        assertThat(signIn.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(encoded).containsIgnoringCase("X-Amzn-ErrorType: MissingAuthenticationTokenException");
+    }
+
+    private io.restassured.specification.RequestSpecification given() {
+        return io.restassured.RestAssured.given().baseUri(endpoint.toString()).redirects().follow(false);
+    }
+
+    /** The head of the answer to a GET of exactly this path, sent byte for byte (HTTP clients normalize paths). */
+    private String rawGet(String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A job that stays InProgress: its robot never polls. */
+    private String activeJob() {
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("ui"))).arn();
+        seed.robotsInFleet(fleet, 1);
+        return robomaker.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1").build()).arn();
+    }
+
+    private DeploymentStatus statusOf(String job) {
+        return robomaker.describeDeploymentJob(r -> r.job(job)).status();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
