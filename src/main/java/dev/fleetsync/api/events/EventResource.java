@@ -8,13 +8,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * {@code GET /events}: the caller's account's events as Server-Sent Events (docs/events.md), signed and throttled like
@@ -37,8 +38,8 @@ public class EventResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> events(@RestQuery String fleet, @RestQuery String job,
-            @RestHeader("Last-Event-ID") String lastEventId, @jakarta.ws.rs.core.Context Sse sse) {
+    public Multi<OutboundSseEvent> events(@QueryParam("fleet") String fleet, @QueryParam("job") String job,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         StreamRequest request = StreamRequest.of(fleet, job, lastEventId); // refused before anything is read
         String accountId = caller.accountId();
         io.vertx.core.Context context = Vertx.currentContext();
