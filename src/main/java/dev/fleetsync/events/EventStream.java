@@ -2,6 +2,7 @@ package dev.fleetsync.events;
 
 import dev.fleetsync.common.Notifications;
 import dev.fleetsync.config.EventsConfig;
+import dev.fleetsync.ops.Draining;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -28,22 +29,30 @@ public class EventStream {
     private final EventQueries queries;
     private final Notifications notifications;
     private final EventsConfig config;
+    private final Draining draining;
     private final ConcurrentMap<String, Set<Reader>> readers = new ConcurrentHashMap<>();
 
-    public EventStream(EventQueries queries, Notifications notifications, EventsConfig config) {
+    public EventStream(EventQueries queries, Notifications notifications, EventsConfig config, Draining draining) {
         this.queries = queries;
         this.notifications = notifications;
         this.config = config;
+        this.draining = draining;
     }
 
     void start(@Observes StartupEvent event) {
         if (!notifications.listen(CHANNEL, this::wake, this::wakeAll)) {
             LOG.info("No database to listen to: event streams are woken by nothing");
         }
+        // held streams end when this replica starts to drain, well inside the shutdown timeout
+        draining.whenDraining().subscribe().with(v -> endAll());
     }
 
-    /** Held streams end with the instance; their clients resume on another with Last-Event-ID. */
+    /** Streams still held (opened while draining) end with the instance; clients resume elsewhere with Last-Event-ID. */
     void stop(@Observes ShutdownEvent event) {
+        endAll();
+    }
+
+    private void endAll() {
         readers.values().forEach(set -> set.forEach(Reader::end));
     }
 
