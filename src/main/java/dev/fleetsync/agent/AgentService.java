@@ -8,6 +8,7 @@ import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.JobSpecs;
 import dev.fleetsync.deployment.rollout.RobotTimeout;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
+import dev.fleetsync.events.EventLog;
 import dev.fleetsync.robot.RobotRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +69,7 @@ public class AgentService {
     }
 
     public Uni<Boolean> report(String accountId, RobotReport report) {
-        return Panache.withTransaction(() -> reports.apply(accountId, report))
+        return Panache.withTransaction(() -> EventLog.attributeToCaller().chain(() -> reports.apply(accountId, report)))
                 .invoke(outcome -> {
                     if (outcome.failed() != null) {
                         outcome.failed().log(); // committed now
@@ -82,7 +83,7 @@ public class AgentService {
 
     private Uni<Assignment> handOver(String accountId, String robotArn) {
         Instant now = Timestamps.now(clock);
-        return Panache.withTransaction(() -> sql.handOver(accountId, robotArn, now))
+        return Panache.withTransaction(() -> sql.handOver(accountId, robotArn, now, EventLog.actorOfCaller()))
                 .map(handed -> handed == null ? null : assignment(handed));
     }
 

@@ -22,8 +22,11 @@ public class AgentSql {
     // reports; the agent recognizes it by its job ARN. While it holds one, a robot is handed nothing else.
     // "turn": otherwise, an admitted deployment of a running job of the robot's own fleet, at most one, handed at most
     // once: the row stops matching as soon as it is handed.
+    // "actor": the caller, named for the hand-over's event in this statement rather than in one more (events/EventLog).
     private static final String HAND_OVER = """
-            with held as (
+            with actor as (
+                select set_config('fleetsync.actor', :actor, true) as name
+            ), held as (
                 select d.job_arn from robot_deployment d
                 join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
                 where d.account_id = :account and d.robot_arn = :robot and d.status = :to
@@ -40,7 +43,7 @@ public class AgentSql {
                 update robot_deployment d set status = :to, handed_at = :now
                 from turn t
                 where d.account_id = :account and d.robot_arn = :robot and d.job_arn = t.job_arn
-                  and d.status in (:from) and d.handed_at is null
+                  and d.status in (:from) and d.handed_at is null and (select name from actor) is not null
                 returning d.job_arn
             ), robot_state as (
                 update robot set status = 'Deploying', last_deployment_job = (select job_arn from handed),
@@ -71,10 +74,11 @@ public class AgentSql {
             where account_id = :account and arn = :robot
             """;
 
-    /** The deployment handed over now or held since an earlier poll, or null when the robot has none. */
-    public Uni<Handed> handOver(String accountId, String robotArn, Instant now) {
+    /** The deployment handed over now or held since an earlier poll, or null when the robot has none; its event names {@code actor}. */
+    public Uni<Handed> handOver(String accountId, String robotArn, Instant now, String actor) {
         Map<String, Object> parameters = RobotDeploymentMove.HAND_OVER.parameters();
-        parameters.putAll(Map.of("account", accountId, "robot", robotArn, "now", now, "running", DeploymentStatus.InProgress.name()));
+        parameters.putAll(Map.of("account", accountId, "robot", robotArn, "now", now, "running", DeploymentStatus.InProgress.name(),
+                "actor", actor));
         return NativeSql.run(HAND_OVER, parameters)
                 .flatMap(handed -> handed == 0 ? Uni.createFrom().<Handed>nullItem() : Panache.getSession()
                         .flatMap(s -> s.createSelectionQuery(HANDED, Object[].class).setParameter("account", accountId)

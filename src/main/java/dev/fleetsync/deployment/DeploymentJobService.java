@@ -11,6 +11,7 @@ import dev.fleetsync.deployment.idempotency.IdempotentJobs;
 import dev.fleetsync.deployment.rollout.JobRef;
 import dev.fleetsync.deployment.rollout.JobStepper;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
+import dev.fleetsync.events.EventLog;
 import dev.fleetsync.fleet.FleetService;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
@@ -99,7 +100,7 @@ public class DeploymentJobService {
         job.createdAt = now;
         job.updatedAt = now;
         JobSettingsCodec.write(job, spec);
-        return jobs.persist(job)
+        return EventLog.attributeToCaller().chain(() -> jobs.persist(job))
                 .call(() -> jobs.flush())
                 .call(() -> quotas.confirm(accountId, Quota.ACTIVE_DEPLOYMENT_JOBS)) // after the insert: a racing duplicate met its constraint first
                 .call(() -> robotDeployments.addTargets(job, everyRobot))
@@ -116,7 +117,7 @@ public class DeploymentJobService {
     private Uni<JobChanges> cancelLocked(String accountId, String arn) {
         Instant now = Timestamps.now(clock);
         // The row lock keeps the job's stepper out until the cancel is committed.
-        return jobs.findById(new AccountArn(accountId, arn), LockModeType.PESSIMISTIC_WRITE)
+        return EventLog.attributeToCaller().chain(() -> jobs.findById(new AccountArn(accountId, arn), LockModeType.PESSIMISTIC_WRITE))
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Deployment job " + arn + " does not exist"))
                 .flatMap(job -> {
                     DeploymentStatus before = job.status;

@@ -9,6 +9,7 @@ import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.common.Writes;
 import dev.fleetsync.deployment.DeploymentJobRepository;
+import dev.fleetsync.events.EventLog;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
 import dev.fleetsync.robot.RobotRepository;
@@ -64,7 +65,7 @@ public class FleetService {
      */
     public Uni<Void> delete(String accountId, String arn) {
         // The fleet's lock: a RegisterRobot racing the delete either commits before (and is released here) or finds no fleet.
-        return Writes.inTransaction(arn, () -> jobs.lockActiveOfFleet(accountId, arn)
+        return Writes.inTransaction(arn, () -> EventLog.attributeToCaller().chain(() -> jobs.lockActiveOfFleet(accountId, arn))
                 .chain(() -> require(accountId, arn, LockModeType.PESSIMISTIC_WRITE))
                 .call(fleet -> robots.releaseAll(accountId, arn))
                 .call(fleet -> jobs.failActiveOfDeletedFleet(accountId, arn, Timestamps.now(clock)))

@@ -9,6 +9,7 @@ import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.common.Writes;
 import dev.fleetsync.deployment.RobotDeploymentEnd;
 import dev.fleetsync.deployment.RobotDeploymentRepository;
+import dev.fleetsync.events.EventLog;
 import dev.fleetsync.fleet.FleetService;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
@@ -69,7 +70,7 @@ public class RobotService {
      * Its credentials go with it (the schema cascades); observers of {@link RobotDeleted} hear of it after the commit.
      */
     public Uni<Void> delete(String accountId, String arn) {
-        return Writes.inTransaction(arn, () -> requireLocked(accountId, arn)
+        return Writes.inTransaction(arn, () -> EventLog.attributeToCaller().chain(() -> requireLocked(accountId, arn))
                         .call(robot -> tags.removeAll(accountId, arn))
                         .call(robots::delete)
                         .replaceWithVoid())
@@ -78,7 +79,7 @@ public class RobotService {
 
     /** Puts the robot in the fleet; a robot already there stays as it is, one in another fleet is refused. */
     public Uni<Membership> register(String accountId, String fleetArn, String robotArn) {
-        return Writes.inTransaction(fleetArn, () -> fleets.require(accountId, fleetArn)
+        return Writes.inTransaction(fleetArn, () -> EventLog.attributeToCaller().chain(() -> fleets.require(accountId, fleetArn))
                 .chain(fleet -> requireLocked(accountId, robotArn))
                 .call(robot -> robot.fleetArn == null ? quotas.check(accountId, Quota.ROBOTS_PER_FLEET, fleetArn)
                         : Uni.createFrom().voidItem())
@@ -100,7 +101,7 @@ public class RobotService {
      * found not to be in the fleet then rolls it back.
      */
     public Uni<Membership> deregister(String accountId, String fleetArn, String robotArn) {
-        return Writes.inTransaction(fleetArn, () -> fleets.require(accountId, fleetArn)
+        return Writes.inTransaction(fleetArn, () -> EventLog.attributeToCaller().chain(() -> fleets.require(accountId, fleetArn))
                 .chain(fleet -> deployments.leaveFleet(accountId, fleetArn, robotArn, Timestamps.now(clock)))
                 .call(left -> requireLocked(accountId, robotArn).invoke(robot -> {
                     if (!fleetArn.equals(robot.fleetArn)) {

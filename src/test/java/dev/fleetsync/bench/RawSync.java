@@ -23,6 +23,8 @@ final class RawSync {
     private static final String SELECT_LATEST = "select " + JOB_COLUMNS + " from deployment_job where account_id = $1 and fleet_arn = $2 "
             + "and status <> $3 and exists (select 1 from fleet f where f.account_id = $1 and f.arn = $2) "
             + "order by created_at desc, arn desc offset $4 rows fetch first $5 rows only";
+    /** The caller named as the actor of the sync's events (events/EventLog), first thing in the job's work. */
+    private static final String NAME_ACTOR = "select set_config('fleetsync.actor', $1, true)";
     /** The retry's read, exactly as the service sends it. */
     private static final String TOKEN_WITH_JOB = TokenStatements.TOKEN_WITH_JOB;
     private static final String INSERT_TOKEN = "insert into client_token (created_at, fingerprint, job_arn, operation, account_id, token) "
@@ -87,7 +89,8 @@ final class RawSync {
                             .addString(from.getString("launch_config")).addLong(from.getLong("robot_timeout_seconds")).addString("Pending")
                             .addOffsetDateTime(now).addString(account).addString(job);
                     return conn.preparedQuery(INSERT_TOKEN).execute(Tuple.of(now, fingerprint(fleet), job, "SyncDeploymentJob", account, token))
-                            .compose(t -> conn.preparedQuery(INSERT_JOB).execute(jobRow))
+                            .compose(t -> conn.preparedQuery(NAME_ACTOR).execute(Tuple.of("AKIDBENCHRAWSQL")))
+                            .compose(a -> conn.preparedQuery(INSERT_JOB).execute(jobRow))
                             .compose(j -> conn.preparedQuery(QUOTA_LOCK).execute(Tuple.of("active-deployment-jobs", account)))
                             .compose(l -> conn.preparedQuery(QUOTA_COUNT).execute(Tuple.of(account)))
                             .compose(j -> conn.preparedQuery(TARGETS).execute(Tuple.of(account, fleet, false, from.getString("application_arn"),
