@@ -48,7 +48,9 @@ final class BashSession implements AutoCloseable {
 
     /** bash in {@code directory}, with {@code environment} as its whole environment; its files go to {@code scratch}. */
     static BashSession start(Path directory, Map<String, String> environment, Path scratch) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc", "-e").directory(directory.toFile())
+        // a session of its own, so that what it leaves running in the background can be stopped as one group
+        ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "--noprofile", "--norc", "-e")
+                .directory(directory.toFile())
                 .redirectError(scratch.resolve("bash.err").toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -98,11 +100,15 @@ final class BashSession implements AutoCloseable {
                 + "---- its output ----\n" + block.text() + (stderr.isBlank() ? "" : "---- bash ----\n" + stderr));
     }
 
-    /** SIGTERM to bash and to every process it started (agents stop their applications on it), then SIGKILL. */
+    /**
+     * SIGTERM to bash's process group (what it left in the background, even after bash itself exited) and to every
+     * descendant still known (applications the agents started in sessions of their own), then SIGKILL.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         List<ProcessHandle> all = new ArrayList<>(bash.descendants().toList());
         all.add(bash.toHandle());
+        signalGroup("TERM");
         all.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         for (ProcessHandle process : all) {
@@ -112,5 +118,11 @@ final class BashSession implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+        signalGroup("KILL");
+    }
+
+    private void signalGroup(String signal) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, "--", "-" + bash.pid())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 }

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and a PostgreSQL of its own (embedded). Two blocks run differently, because they start servers that a reader leaves
  * running in a terminal of their own: the bundle store's {@code java -jar …s3proxy…} line runs in the background (its
  * download line as written, offline when Maven already holds the artifact), and the {@code ./mvnw quarkus:dev} block
- * is replaced by starting the packaged service with that block's environment variables (the bundle store's). Every
+ * is replaced by starting the packaged service with that block's environment variables (the bundle store's). The
+ * second walkthrough needs "an AWS CLI with the model added": the worked example's add-model block runs once its
+ * service is up. Every
  * block must exit 0, and the key lines must print what the README's {@code #   } comments show. Everything started is
  * stopped at the end, passed or failed; a failure shows the failing block, its output and the service's log.
  *
@@ -41,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesIT {
     private static final String ACCOUNT_ARN = "arn:aws:robomaker:us-west-2:123456789012:";
     private static final Path DEMO = Path.of("/tmp/fleetsync-demo");
+    private static final String WORKED_EXAMPLE = "## A worked example with the AWS CLI";
+    private static final String ONE_MACHINE =
+            "### Try it on one machine: two robots, a real bundle, a third robot that joins later";
 
     @TempDir
     Path home;
@@ -68,8 +73,9 @@ class ReadmeExamplesIT {
     @Test
     void theWorkedExampleWithTheAwsCliRunsAsWritten() throws Exception {
         List<BashSession.Block> runs;
-        try (Walkthrough walkthrough = new Walkthrough(Path.of("").toAbsolutePath(), home, scratch, devSettings())) {
-            runs = walkthrough.run(sectionOfReadme("## A worked example with the AWS CLI"));
+        try (Walkthrough walkthrough = new Walkthrough(Path.of("").toAbsolutePath(), home, scratch, devSettings(),
+                List.of())) {
+            runs = walkthrough.run(sectionOfReadme(WORKED_EXAMPLE));
         }
 
         assertThat(lines(outputOf(runs, "create-robot-application-version"))).contains("1");
@@ -90,9 +96,13 @@ class ReadmeExamplesIT {
     void theOneMachineWalkthroughRunsAsWritten() throws Exception {
         deleteRecursively(DEMO);
         List<BashSession.Block> runs;
-        try (Walkthrough walkthrough = new Walkthrough(Path.of("").toAbsolutePath(), home, scratch, devSettings())) {
-            runs = walkthrough.run(sectionOfReadme(
-                    "### Try it on one machine: two robots, a real bundle, a third robot that joins later"));
+        // "It needs what the worked example needs (... an AWS CLI with the model added ...)": its add-model block
+        List<String> addModel = sectionOfReadme(WORKED_EXAMPLE).stream()
+                .filter(block -> block.contains("aws configure add-model")).toList();
+        assertThat(addModel).as("the worked example's add-model block").hasSize(1);
+        try (Walkthrough walkthrough = new Walkthrough(Path.of("").toAbsolutePath(), home, scratch, devSettings(),
+                addModel)) {
+            runs = walkthrough.run(sectionOfReadme(ONE_MACHINE));
         }
 
         String deployment = outputOf(runs, "create-robot-application-version");

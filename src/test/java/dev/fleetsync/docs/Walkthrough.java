@@ -36,11 +36,17 @@ final class Walkthrough implements AutoCloseable {
 
     private final Path scratch;
     private final Map<String, String> serviceSettings;
+    private final List<String> onceServiceIsUp;
     private final BashSession bash;
     private ServiceJar service;
 
-    /** @param serviceSettings the service's system properties (database, principals, keys) */
-    Walkthrough(Path repository, Path home, Path scratch, Map<String, String> serviceSettings) throws IOException {
+    /**
+     * @param serviceSettings the service's system properties (database, principals, keys)
+     * @param onceServiceIsUp blocks the walkthrough takes as done (another section's), run right after the service starts
+     */
+    Walkthrough(Path repository, Path home, Path scratch, Map<String, String> serviceSettings,
+            List<String> onceServiceIsUp) throws IOException {
+        this.onceServiceIsUp = onceServiceIsUp;
         this.scratch = scratch;
         this.serviceSettings = serviceSettings;
         this.bash = BashSession.start(repository, terminal(home), scratch);
@@ -69,19 +75,26 @@ final class Walkthrough implements AutoCloseable {
                 startService(environmentOf(devMode.group(1)));
                 continue;
             }
-            try {
-                runs.add(bash.run(inBackground(offlineWhenCached(block)), BLOCK_TIMEOUT));
-            } catch (AssertionError failure) {
-                throw new AssertionError(failure.getMessage() + serviceLog(), failure);
-            }
+            runs.add(runInBash(inBackground(offlineWhenCached(block))));
             awaitServer(block);
         }
         return runs;
     }
 
+    private BashSession.Block runInBash(String block) throws IOException, InterruptedException {
+        try {
+            return bash.run(block, BLOCK_TIMEOUT);
+        } catch (AssertionError failure) {
+            throw new AssertionError(failure.getMessage() + serviceLog(), failure);
+        }
+    }
+
     private void startService(Map<String, String> environment) throws IOException, InterruptedException {
         service = ServiceJar.start(SERVICE_PORT, serviceSettings, environment, scratch.resolve("service.log"));
         service.awaitReady(START_TIMEOUT);
+        for (String block : onceServiceIsUp) {
+            runInBash(block);
+        }
     }
 
     /** The {@code NAME=value} words before the command, as the shell would put them into its environment. */
@@ -142,8 +155,11 @@ final class Walkthrough implements AutoCloseable {
             return "";
         }
         List<String> lines = Arrays.asList(service.log().split("\n"));
-        return "\n---- the service's log (last 200 lines) ----\n"
-                + lines.subList(Math.max(0, lines.size() - 200), lines.size()).stream().collect(Collectors.joining("\n"));
+        // stack traces are one JSON line each: their beginnings say enough
+        return "\n---- the service's log (last 200 lines, each cut at 400 characters) ----\n"
+                + lines.subList(Math.max(0, lines.size() - 200), lines.size()).stream()
+                        .map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line)
+                        .collect(Collectors.joining("\n"));
     }
 
     private static String read(Path file) {
@@ -156,7 +172,7 @@ final class Walkthrough implements AutoCloseable {
 
     /** Stops bash with all it started (agents, their applications, the bundle store), then the service. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         try {
             bash.close();
         } finally {
