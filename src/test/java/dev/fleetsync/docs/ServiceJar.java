@@ -14,16 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged service ({@code target/quarkus-app/quarkus-run.jar}) on a given port, in a process of its own. */
-final class ServiceJar implements AutoCloseable {
-    private final Process process;
-    private final URI endpoint;
-    private final Path log;
-
-    private ServiceJar(Process process, URI endpoint, Path log) {
-        this.process = process;
-        this.endpoint = endpoint;
-        this.log = log;
-    }
+record ServiceJar(Process process, URI endpoint, Path log) implements AutoCloseable {
 
     /**
      * @param settings system properties ({@code -Dkey=value})
@@ -46,7 +37,7 @@ final class ServiceJar implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + log());
+                throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + logged());
             }
             try {
                 HttpRequest ready = HttpRequest.newBuilder(endpoint.resolve("/q/health/ready"))
@@ -59,11 +50,11 @@ final class ServiceJar implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the service was not ready within " + timeout + ":\n" + log());
+        throw new AssertionError("the service was not ready within " + timeout + ":\n" + logged());
     }
 
     /** What the service has logged so far. */
-    String log() {
+    String logged() {
         try {
             return Files.readString(log);
         } catch (IOException e) {

@@ -154,7 +154,7 @@ final class Walkthrough implements AutoCloseable {
         if (service == null) {
             return "";
         }
-        List<String> lines = Arrays.asList(service.log().split("\n"));
+        List<String> lines = Arrays.asList(service.logged().split("\n"));
         // stack traces are one JSON line each: their beginnings say enough
         return "\n---- the service's log (last 200 lines, each cut at 400 characters) ----\n"
                 + lines.subList(Math.max(0, lines.size() - 200), lines.size()).stream()
