@@ -3,6 +3,7 @@ package dev.fleetsync.docs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class BashSession implements AutoCloseable {
     private BashSession(Process bash, Path scratch) {
         this.bash = bash;
         this.scratch = scratch;
-        this.commands = new java.io.OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
+        this.commands = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
         this.markers = new BufferedReader(new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8));
     }
 
@@ -59,7 +60,7 @@ final class BashSession implements AutoCloseable {
 
     /** Runs one block; a failed, stopped or too slow block is an AssertionError showing the block and its output. */
     Block run(String source, Duration timeout) throws IOException, InterruptedException {
-        Block block = new Block(++count, source, scratch.resolve("block-" + (count) + ".out"));
+        Block block = new Block(++count, source, scratch.resolve("block-" + count + ".out"));
         Path file = scratch.resolve("block-" + count + ".sh");
         Files.writeString(file, source);
         commands.write(". '" + file + "' < /dev/null > '" + block.output() + "' 2>&1; echo \"::done " + count + "\"\n");
