@@ -1,5 +1,6 @@
 package dev.fleetsync.api.http;
 
+import dev.fleetsync.auth.RequestGate;
 import dev.fleetsync.common.ServiceError;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,13 +17,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * both are read as {@code {}}, so a missing required member is reported by name rather than as a missing body.
  * A body declared as anything but JSON in UTF-8 is refused with 415 before any reader sees it (a {@code text/plain}
  * body was otherwise handed to the one-string constructor of a request record, and a charset the service does not
- * read was ignored). The edge's step after the signature ({@link Edge}), which hashed the body as it came.
+ * read was ignored). The dashboard's paths ({@code /ui}) post HTML forms and are left alone. The edge's step after the signature ({@link Edge}), which hashed the body as it came.
  */
 public class DefaultBody {
 
     @ServerRequestFilter(preMatching = true, priority = Edge.DEFAULT_BODY)
     public Response normalize(ContainerRequestContext request) {
-        if (!"POST".equals(request.getMethod())) {
+        // the dashboard's forms are HTML forms, not API calls (ui/ reads them)
+        if (!"POST".equals(request.getMethod()) || RequestGate.isDashboard(request.getUriInfo().getRequestUri().getRawPath())) {
             return null;
         }
         String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
