@@ -20,8 +20,8 @@ public class AgentSql {
     // (the instance died after the commit, the connection dropped), so it is handed again, the same, until the robot
     // reports; the agent recognizes it by its job ARN. While it holds one, a robot is handed nothing else.
     // "turn": otherwise, an admitted deployment of a running job of the robot's own fleet, at most one, handed at most
-    // once: the row stops matching as soon as it is handed.
-    private static final String HAND_OVER = """
+    // once: the row stops matching as soon as it is handed. Public for the benchmark's raw SQL (bench/AgentRaw).
+    public static final String HAND_OVER = """
             with held as (
                 select d.job_arn from robot_deployment d
                 join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
@@ -63,7 +63,8 @@ public class AgentSql {
             order by d.handedAt desc
             """;
 
-    private static final String ROBOT_FINISHED = """
+    /** Public for the benchmark's raw SQL (bench/AgentRaw). */
+    public static final String ROBOT_FINISHED = """
             update robot set status = :status,
                    synced_application_arn = case when :synced then :application else synced_application_arn end,
                    synced_application_version = case when :synced then :version else synced_application_version end
