@@ -19,13 +19,13 @@ final class AgentPath {
     private static final long TIMEOUT_MILLIS = 60_000;
     /** The idle robots the polls go round; polls of the same robot by two clients at once are what a fleet sends too. */
     static final int IDLE_ROBOTS = 1_000;
+    static final List<String> IDLE = BenchSeed.robotsOf("idle", IDLE_ROBOTS);
 
     private final SignedHttp http;
     private final AgentRaw raw;
     private final WritePath phases;
     private final BenchSeed seed;
     private final int calls;
-    private final List<String> idleRobots;
 
     /** {@code calls}: the warm-up and measured calls of a phase together; {@code phases} runs and measures them. */
     AgentPath(SignedHttp http, AgentRaw raw, WritePath phases, BenchSeed seed, int calls) {
@@ -35,16 +35,15 @@ final class AgentPath {
         this.seed = seed;
         this.calls = calls;
         seed.emptyFleetOf("idle", IDLE_ROBOTS);
-        this.idleRobots = BenchSeed.robotsOf("idle", IDLE_ROBOTS);
     }
 
     List<Comparison> run(int clients) {
         Prepared[] polls = new Prepared[calls];
         for (int i = 0; i < calls; i++) {
-            polls[i] = http.sign("/agent/v1/poll", poll(idleRobots.get(i % IDLE_ROBOTS)));
+            polls[i] = http.sign("/agent/v1/poll", poll(IDLE.get(i % IDLE_ROBOTS)));
         }
         Measured pollService = phases.measure("idle polls", true, clients, i -> http.send(polls[i], TIMEOUT_MILLIS).map(AgentPath::noWork));
-        Measured pollRaw = phases.measure("idle polls", false, clients, i -> raw.idlePoll(BenchSeed.ACCOUNT, idleRobots.get(i % IDLE_ROBOTS))
+        Measured pollRaw = phases.measure("idle polls", false, clients, i -> raw.idlePoll(BenchSeed.ACCOUNT, IDLE.get(i % IDLE_ROBOTS))
                 .map(handed -> handed ? Outcome.unexpected("raw idle poll was handed a deployment") : Outcome.OK));
 
         String tag = "reports" + clients;

@@ -14,10 +14,15 @@ import java.time.ZoneOffset;
  * client. {@link AgentParity} checks that both sides issue as many.
  */
 final class AgentRaw {
-    private static final String ROBOT_COLUMNS = "account_id, arn, architecture, created_at, fleet_arn, greengrass_group_id, "
-            + "last_deployment_job, last_deployment_time, name, status";
-    /** RobotRepository.find: the robot by its id, in a session without a transaction. */
-    private static final String FIND_ROBOT = "select " + ROBOT_COLUMNS + " from robot where account_id = $1 and arn = $2";
+    /** AgentSql.PENDING as Hibernate renders it: account, robot, to, from (one status). */
+    private static final String PENDING = """
+            select case when exists (
+                select 1 from robot_deployment d join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
+                where d.account_id = r.account_id and d.robot_arn = r.arn and j.status = 'InProgress'
+                  and ((d.status = $3 and d.progress_step is null)
+                    or (d.status in ($4) and d.deployment_start_time is not null and d.handed_at is null))) then 2 else 1 end
+            from robot r where r.account_id = $1 and r.arn = $2
+            """;
     /** AgentSql.HAND_OVER with Hibernate's named parameters numbered: account, robot, to, from (one status), now. */
     private static final String HAND_OVER = AgentSql.HAND_OVER.replace(":account", "$1").replace(":robot", "$2").replace(":to", "$3")
             .replace(":from", "$4").replace(":now", "$5");
@@ -42,13 +47,14 @@ final class AgentRaw {
         this.pool = pool;
     }
 
-    /** A poll with waitSeconds 0 of a robot with nothing to do: completes with whether it was handed a deployment. */
+    /** A poll with waitSeconds 0: completes with whether the robot was handed a deployment (or holds one). */
     Future<Boolean> idlePoll(String account, String robot) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.preparedQuery(FIND_ROBOT).execute(Tuple.of(account, robot))
-                .compose(found -> pool.withTransaction(conn -> conn.preparedQuery(HAND_OVER)
-                        .execute(Tuple.of(account, robot, "Deploying", "PendingNewDeployment", now))))
-                .map(handed -> handed.size() > 0);
+        return pool.preparedQuery(PENDING).execute(Tuple.of(account, robot, "Deploying", "PendingNewDeployment"))
+                .compose(may -> may.size() == 0 || may.iterator().next().getInteger(0) != 2 ? Future.succeededFuture(false)
+                        : pool.withTransaction(conn -> conn.preparedQuery(HAND_OVER)
+                                .execute(Tuple.of(account, robot, "Deploying", "PendingNewDeployment", now)))
+                                .map(handed -> handed.size() > 0));
     }
 
     /** An InProgress report (DownloadingExtracting, {@code percent} done) on a deployment handed to the robot. */

@@ -134,7 +134,7 @@ class SyncBenchmark {
     private void agentScenarios(BenchReport report, SignedHttp http, Pool pool, WritePath writePath, BenchSeed seed) {
         AgentRaw raw = new AgentRaw(pool);
         AgentPath agent = new AgentPath(http, raw, writePath, seed, warmup + requests);
-        report.parity.addAll(new AgentParity(http, raw, seed).measure(20));
+        report.parity.addAll(AgentParity.measure(http, raw, seed, 20));
         for (int each : agentClients) {
             report.comparisons.addAll(agent.run(each));
             System.out.println("BENCH robot protocol done at " + each + " clients");
