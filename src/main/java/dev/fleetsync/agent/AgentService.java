@@ -9,7 +9,6 @@ import dev.fleetsync.deployment.JobSpecs;
 import dev.fleetsync.deployment.rollout.RobotTimeout;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
 import dev.fleetsync.events.EventLog;
-import dev.fleetsync.robot.RobotRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -27,16 +26,13 @@ public class AgentService {
     private final AgentSql sql;
     private final ReportHandler reports;
     private final RobotWaiters waiters;
-    private final RobotRepository robots;
     private final RolloutScheduler scheduler;
     private final Clock clock;
 
-    public AgentService(AgentSql sql, ReportHandler reports, RobotWaiters waiters, RobotRepository robots,
-            RolloutScheduler scheduler, Clock clock) {
+    public AgentService(AgentSql sql, ReportHandler reports, RobotWaiters waiters, RolloutScheduler scheduler, Clock clock) {
         this.sql = sql;
         this.reports = reports;
         this.waiters = waiters;
-        this.robots = robots;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -51,9 +47,10 @@ public class AgentService {
     public Uni<Assignment> poll(String accountId, String robotArn, Duration wait, Supplier<Uni<Void>> stillAllowed) {
         CompletableFuture<Boolean> wake = waiters.register(robotArn);
         Context context = Vertx.currentContext();
-        return Panache.withSession(() -> robots.find(accountId, robotArn))
+        return Panache.withSession(() -> sql.mayHandOver(accountId, robotArn))
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Robot " + robotArn + " does not exist"))
-                .chain(() -> handOver(accountId, robotArn))
+                // nothing to hand over: one read, no write transaction (issue 16)
+                .chain(may -> may ? handOver(accountId, robotArn) : Uni.createFrom().<Assignment>nullItem())
                 .onTermination().invoke((assignment, failure, cancelled) -> {
                     // a poll that will not wait (or whose client went away meanwhile) must not stay registered
                     if (assignment != null || failure != null || cancelled || wait.isZero()) {

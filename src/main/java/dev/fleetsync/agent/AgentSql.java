@@ -21,9 +21,9 @@ public class AgentSql {
     // (the instance died after the commit, the connection dropped), so it is handed again, the same, until the robot
     // reports; the agent recognizes it by its job ARN. While it holds one, a robot is handed nothing else.
     // "turn": otherwise, an admitted deployment of a running job of the robot's own fleet, at most one, handed at most
-    // once: the row stops matching as soon as it is handed.
+    // once: the row stops matching as soon as it is handed. Public for the benchmark's raw SQL (bench/AgentRaw).
     // "actor": the caller, named for the hand-over's event in this statement rather than in one more (events/EventLog).
-    private static final String HAND_OVER = """
+    public static final String HAND_OVER = """
             with actor as (
                 select set_config('fleetsync.actor', :actor, true) as name
             ), held as (
@@ -67,12 +67,34 @@ public class AgentSql {
             order by d.handedAt desc
             """;
 
-    private static final String ROBOT_FINISHED = """
+    // Whether a poll has anything to hand over, read without a transaction: no row when the robot does not exist, else 1,
+    // or 2 when it holds a deployment or has an admitted one waiting (HAND_OVER's held and turn, less the fleet and
+    // not-yet-held checks, which HAND_OVER makes itself). A poll with nothing to do so costs one read, not a write
+    // transaction; one that finds something runs HAND_OVER, which decides.
+    private static final String PENDING = """
+            select case when exists (
+                select 1 from RobotDeployment d join DeploymentJob j on j.accountId = d.accountId and j.arn = d.jobArn
+                where d.accountId = r.accountId and d.robotArn = r.arn and j.status = InProgress
+                  and ((d.status = :to and d.progressStep is null)
+                    or (d.status in (:from) and d.deploymentStartTime is not null and d.handedAt is null))) then 2 else 1 end
+            from Robot r where r.accountId = :account and r.arn = :robot
+            """;
+
+    /** Public for the benchmark's raw SQL (bench/AgentRaw). */
+    public static final String ROBOT_FINISHED = """
             update robot set status = :status,
                    synced_application_arn = case when :synced then :application else synced_application_arn end,
                    synced_application_version = case when :synced then :version else synced_application_version end
             where account_id = :account and arn = :robot
             """;
+
+    /** Whether the robot may have a deployment to hand over (see PENDING), or null when it does not exist. */
+    public Uni<Boolean> mayHandOver(String accountId, String robotArn) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(PENDING, Integer.class).setParameter("account", accountId)
+                .setParameter("robot", robotArn).setParameter("to", RobotDeploymentMove.HAND_OVER.to())
+                .setParameter("from", RobotDeploymentMove.HAND_OVER.from()).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0) == 2);
+    }
 
     /** The deployment handed over now or held since an earlier poll, or null when the robot has none; its event names {@code actor}. */
     public Uni<Handed> handOver(String accountId, String robotArn, Instant now, String actor) {

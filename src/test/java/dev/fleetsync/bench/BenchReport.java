@@ -58,6 +58,22 @@ final class BenchReport {
             int firstWave, long errors) {
     }
 
+    /**
+     * A rollout of {@code robots} robots that answer at once, on {@code instances} instances: its wall time from
+     * CreateDeploymentJob to Succeeded, the COMMITs it took per robot, the database's commit rate, and CPU per robot.
+     */
+    record Rollout(int instances, int robots, double wallMillis, double commitsPerRobot, double commitsPerSecond,
+            double servicesMillisPerRobot, double postgresMillisPerRobot, double generatorMillisPerRobot, long errors) {
+        double robotsPerSecond() {
+            return robots / (wallMillis / 1000);
+        }
+
+        /** The robots per second the database's commit rate allows, at the commits a robot took. */
+        double limitRobotsPerSecond() {
+            return commitsPerSecond / commitsPerRobot;
+        }
+    }
+
     record Startup(double readyMillis, double idleMiB, double underLoadMiB, double afterMiB) {
     }
 
@@ -71,12 +87,17 @@ final class BenchReport {
     final List<Comparison> comparisons = new ArrayList<>();
     final List<FleetSize> fleetSizes = new ArrayList<>();
     Waiting waiting;
+    /** Issue 16, scenario 4: as {@link #waiting}, with many more robots (-Dbench.held-polls). */
+    Waiting heldPolls;
+    final List<Rollout> rollouts = new ArrayList<>();
     Startup startup;
     final List<Target> targets = new ArrayList<>();
 
     long unexpectedErrors() {
         long errors = comparisons.stream().mapToLong(c -> c.service().errors() + c.rawSql().errors()).sum();
         errors += fleetSizes.stream().mapToLong(FleetSize::errors).sum();
+        errors += rollouts.stream().mapToLong(Rollout::errors).sum();
+        errors += heldPolls == null ? 0 : heldPolls.errors();
         return errors + (waiting == null ? 0 : waiting.errors());
     }
 
@@ -91,6 +112,8 @@ final class BenchReport {
         all.put("comparisons", comparisons);
         all.put("fleetSizes", fleetSizes);
         all.put("robotsWaiting", waiting);
+        all.put("heldPolls", heldPolls);
+        all.put("rollouts", rollouts);
         all.put("startup", startup);
         all.put("targets", targets);
         all.put("unexpectedErrors", unexpectedErrors());
@@ -133,12 +156,19 @@ final class BenchReport {
         md.append("\n| SyncDeploymentJob on a fleet of | calls | p50 ms | max ms | errors |\n|---|---|---|---|---|\n");
         fleetSizes.forEach(f -> md.append(String.format(Locale.ROOT, "| %,d robots | %d | %.1f | %.1f | %d |%n", f.robots(), f.calls(),
                 f.p50Millis(), f.maxMillis(), f.errors())));
-        if (waiting != null) {
+        for (Waiting w : java.util.stream.Stream.of(waiting, heldPolls).filter(java.util.Objects::nonNull).toList()) {
             md.append(String.format(Locale.ROOT, "%n| robots long-polling one instance | all polls held after ms | resident MiB while held "
                     + "| CPU while held (cores) | CreateDeploymentJob answered ms | first assignment ms | first wave (%d robots) ms | errors |%n"
-                    + "|---|---|---|---|---|---|---|---|%n| %,d | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f | %d |%n", waiting.firstWave(),
-                    waiting.robots(), waiting.intakeMillis(), waiting.residentMiB(), waiting.cpuCores(), waiting.createMillis(),
-                    waiting.firstAssignmentMillis(), waiting.firstWaveMillis(), waiting.errors()));
+                    + "|---|---|---|---|---|---|---|---|%n| %,d | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f | %d |%n", w.firstWave(),
+                    w.robots(), w.intakeMillis(), w.residentMiB(), w.cpuCores(), w.createMillis(),
+                    w.firstAssignmentMillis(), w.firstWaveMillis(), w.errors()));
+        }
+        if (!rollouts.isEmpty()) {
+            md.append("\n| rollout at 20 %, robots answering at once | instances | wall s | robots/s | COMMITs per robot | database commits/s "
+                    + "| limit robots/s | CPU ms per robot: services / PostgreSQL / generator | errors |\n|---|---|---|---|---|---|---|---|---|\n");
+            rollouts.forEach(r -> md.append(String.format(Locale.ROOT, "| %,d robots | %d | %.1f | %.0f | %.1f | %.0f | %.0f | %.2f / %.2f / %.2f | %d |%n",
+                    r.robots(), r.instances(), r.wallMillis() / 1000, r.robotsPerSecond(), r.commitsPerRobot(), r.commitsPerSecond(),
+                    r.limitRobotsPerSecond(), r.servicesMillisPerRobot(), r.postgresMillisPerRobot(), r.generatorMillisPerRobot(), r.errors())));
         }
         if (startup != null) {
             md.append(String.format(Locale.ROOT, "%n| start-up to ready ms | resident MiB idle | under load (peak) | after load |%n"

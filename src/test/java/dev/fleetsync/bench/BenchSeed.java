@@ -91,6 +91,25 @@ final class BenchSeed {
         return fleet;
     }
 
+    /**
+     * A fleet of {@code robots} robots in a running job, each already handed its deployment (Deploying, not reported on):
+     * what a robot that reports finds. Returns the job's ARN; the robots are {@link #robotsOf}{@code (batch, robots)}.
+     */
+    String handedJob(String batch, int robots) {
+        String fleet = emptyFleetOf(batch, robots);
+        String job = PREFIX + "deployment-job/deployment-" + batch;
+        await(pool.preparedQuery("insert into deployment_job (account_id, arn, fleet_arn, status, application_arn, application_version, "
+                + "launch_config, concurrent_percentage, failure_threshold_percentage, robot_timeout_seconds, created_at, updated_at) "
+                + "values ($1, $2, $3, 'InProgress', $4, 1, '{\"packageName\":\"bench\",\"launchFile\":\"bench.launch\"}', 100, 100, "
+                + "18000, now(), now())").execute(Tuple.of(ACCOUNT, job, fleet, APPLICATION)));
+        await(pool.preparedQuery("insert into robot_deployment (account_id, job_arn, robot_arn, status, deployment_start_time, handed_at) "
+                + "select account_id, $2, arn, 'Deploying', now(), now() from robot where account_id = $1 and fleet_arn = $3")
+                .execute(Tuple.of(ACCOUNT, job, fleet)));
+        await(pool.preparedQuery("update robot set status = 'Deploying', last_deployment_job = $2 where account_id = $1 and fleet_arn = $3")
+                .execute(Tuple.of(ACCOUNT, job, fleet)));
+        return job;
+    }
+
     /** The ARNs of the robots {@link #emptyFleetOf} made. */
     static List<String> robotsOf(String batch, int robots) {
         return IntStream.rangeClosed(1, robots).mapToObj(k -> PREFIX + "robot/" + batch + "-" + k + "/" + (EPOCH + k)).toList();

@@ -16,7 +16,7 @@ import java.util.UUID;
  * them for the service), sent straight through the reactive PostgreSQL client, with no HTTP, signing, JSON or ORM.
  */
 final class RawSync {
-    private static final String JOB_COLUMNS = "account_id, arn, application_arn, application_version, concurrent_percentage, created_at, "
+    static final String JOB_COLUMNS = "account_id, arn, application_arn, application_version, concurrent_percentage, created_at, "
             + "download_condition_file, failure_code, failure_reason, failure_threshold_percentage, fleet_arn, launch_config, "
             + "robot_timeout_seconds, status, updated_at";
     /** The fleet's latest deployment, only while the fleet exists. */

@@ -93,7 +93,8 @@ final class RobotsWaiting {
         });
     }
 
-    private static String createJob(String fleet, String application) {
+    /** A CreateDeploymentJob of the application's version 1 on the fleet at 20 % (also {@link RolloutRun}'s). */
+    static String createJob(String fleet, String application) {
         return "{\"clientRequestToken\":\"bench-wait-" + System.nanoTime() + "\",\"fleet\":\"" + fleet + "\","
                 + "\"deploymentConfig\":{\"concurrentDeploymentPercentage\":" + PERCENT + "},"
                 + "\"deploymentApplicationConfigs\":[{\"application\":\"" + application + "\",\"applicationVersion\":\"1\","

@@ -35,6 +35,11 @@ final class StatementParity {
     }
 
     private double perCall(int calls, IntConsumer call) {
+        return perCall(seed, calls, call);
+    }
+
+    /** The statements {@code calls} calls issued, per call, as pg_stat_statements counts them (also {@link AgentParity}'s). */
+    static double perCall(BenchSeed seed, int calls, IntConsumer call) {
         seed.execute("select pg_stat_statements_reset()");
         for (int i = 0; i < calls; i++) {
             call.accept(i);

@@ -41,6 +41,10 @@ class SyncBenchmark {
     private final int[] clients = ints(System.getProperty("bench.clients", "1,16,64"));
     private final int[] fleetSizes = ints(System.getProperty("bench.fleet-sizes", "100,1000,10000"));
     private final int robots = Integer.getInteger("bench.robots", 2000);
+    /** Issue 16: the concurrencies of the idle-poll and report scenarios (empty to skip), the rollout's and the held polls' robots (0 to skip). */
+    private final int[] agentClients = ints(System.getProperty("bench.agent-clients", "16,64"));
+    private final int rolloutRobots = Integer.getInteger("bench.rollout-robots", 10_000);
+    private final int heldPolls = Integer.getInteger("bench.held-polls", 10_000);
     private final int jitRounds = Integer.getInteger("bench.jit-rounds", 30);
     private final int jitRoundCalls = Integer.getInteger("bench.jit-round-calls", 1000);
     /** The compilers' share of a JVM's CPU in a warm-up round below which the JVM counts as warm. */
@@ -61,6 +65,12 @@ class SyncBenchmark {
             if (robots > 0) {
                 robotScenario(report, database, vertx, seed);
             }
+            if (heldPolls > 0) {
+                report.heldPolls = waiting(database, vertx, seed, "held", heldPolls);
+            }
+            if (rolloutRobots > 0) {
+                rolloutScenario(report, database, vertx, pool, seed);
+            }
         } finally {
             pool.close();
             vertx.close();
@@ -76,6 +86,7 @@ class SyncBenchmark {
         // the write path alone: no rollout steps the jobs the syncs create (the robot scenario runs with it)
         settings.put("fleetsync.rollout.enabled", "false");
         // the seeded fleets belong to thousands of accounts (BenchSeed.fleets), each with a principal of its own
+        robotThrottleOff(settings);
         settings.put("fleetsync.auth.principals-file", BenchPrincipals.writeFile(Path.of("target", "bench")).toAbsolutePath().toString());
         try (ServiceProcess service = ServiceProcess.start("bench-api", settings, STARTUP, jvm("bench-api"));
                 SignedHttp http = new SignedHttp(vertx, service.endpoint())) {
@@ -108,12 +119,75 @@ class SyncBenchmark {
             } finally {
                 sampler.shutdownNow();
             }
+            if (agentClients.length > 0) {
+                agentScenarios(report, http, pool, writePath, seed);
+            }
             if (fleetSizes.length > 0) {
                 report.fleetSizes.addAll(new FleetSizes(http, seed).run(5, fleetSizes));
             }
             Thread.sleep(5000);
             report.startup = new Startup(readyMillis, idle, peak.get(), stats.residentMiB());
         }
+    }
+
+    /** Issue 16, scenarios 1 and 2: the statement counts of both sides first, then each concurrency. */
+    private void agentScenarios(BenchReport report, SignedHttp http, Pool pool, WritePath writePath, BenchSeed seed) {
+        AgentRaw raw = new AgentRaw(pool);
+        AgentPath agent = new AgentPath(http, raw, writePath, seed, warmup + requests);
+        report.parity.addAll(AgentParity.measure(http, raw, seed, 20));
+        for (int each : agentClients) {
+            report.comparisons.addAll(agent.run(each));
+            System.out.println("BENCH robot protocol done at " + each + " clients");
+        }
+    }
+
+    /** Issue 16, scenario 4: {@code size} robots long-poll an instance of their own, after a warm-up rollout of 50. */
+    private static BenchReport.Waiting waiting(BenchDatabase database, Vertx vertx, BenchSeed seed, String batch, int size) throws Exception {
+        seed.finishActiveJobs();
+        String warmFleet = seed.emptyFleetOf(batch + "warm", 50);
+        String fleet = seed.emptyFleetOf(batch, size);
+        Map<String, String> settings = serviceSettings(database);
+        robotThrottleOff(settings);
+        try (ServiceProcess service = ServiceProcess.start("bench-" + batch, settings, STARTUP, jvm("bench-" + batch));
+                SignedHttp http = new SignedHttp(vertx, service.endpoint())) {
+            awaitReady(service);
+            ProcessStats stats = new ProcessStats(service.pid());
+            HeldPolls held = new HeldPolls(service.endpoint());
+            new RobotsWaiting(http, stats, held).run(warmFleet, BenchSeed.robotsOf(batch + "warm", 50), BenchSeed.APPLICATION, 1_000);
+            return new RobotsWaiting(http, stats, held).run(fleet, BenchSeed.robotsOf(batch, size), BenchSeed.APPLICATION, 10_000);
+        }
+    }
+
+    /** Issue 16, scenario 3: the rollout on one instance, then on two sharing the database, each after a warm-up rollout of 200. */
+    private void rolloutScenario(BenchReport report, BenchDatabase database, Vertx vertx, Pool pool, BenchSeed seed) throws Exception {
+        seed.finishActiveJobs();
+        Map<String, String> settings = serviceSettings(database);
+        robotThrottleOff(settings);
+        ProcessStats generator = new ProcessStats(ProcessHandle.current().pid());
+        long postmaster = CpuAccount.postmasterOf(Long.parseLong(seed.text("select pg_backend_pid()::text")));
+        try (ServiceProcess first = ServiceProcess.start("bench-rollout-1", settings, STARTUP, jvm("bench-rollout-1"))) {
+            awaitReady(first);
+            List<ProcessStats> one = List.of(new ProcessStats(first.pid()));
+            CpuAccount cpu = new CpuAccount(one.get(0), generator, postmaster);
+            new RolloutRun(vertx, pool, seed, cpu, one, List.of(first.endpoint())).run("rolloutwarm1", 200);
+            report.rollouts.add(new RolloutRun(vertx, pool, seed, cpu, one, List.of(first.endpoint())).run("rollout1", rolloutRobots));
+            try (ServiceProcess second = ServiceProcess.start("bench-rollout-2", settings, STARTUP, jvm("bench-rollout-2"))) {
+                awaitReady(second);
+                List<ProcessStats> two = List.of(one.get(0), new ProcessStats(second.pid()));
+                List<URI> endpoints = List.of(first.endpoint(), second.endpoint());
+                new RolloutRun(vertx, pool, seed, cpu, two, endpoints).run("rolloutwarm2", 200);
+                report.rollouts.add(new RolloutRun(vertx, pool, seed, cpu, two, endpoints).run("rollout2", rolloutRobots));
+            }
+        }
+    }
+
+    /**
+     * The robot protocol's per-account throttle (1,000 requests/s, bursts of 4,000) would refuse the polls of one account's
+     * 10,000 robots at once, and any load of the robot scenarios above that rate: it is a policy, not a cost, so it is lifted.
+     */
+    private static void robotThrottleOff(Map<String, String> settings) {
+        settings.put("fleetsync.auth.agent-throttle.rate", "1000000");
+        settings.put("fleetsync.auth.agent-throttle.burst", "1000000");
     }
 
     private void robotScenario(BenchReport report, BenchDatabase database, Vertx vertx, BenchSeed seed) throws Exception {

@@ -116,8 +116,11 @@ final class WritePath {
     record Measured(Figures figures, CpuAccount.PerCall cpu, double jitMillisPerCall) {
     }
 
-    /** Prints when the measured calls ran, so that a flight recording (-Dbench.jfr) can be cut to one scenario. */
-    private Measured measure(String scenario, boolean throughService, int clients, IntFunction<Future<Outcome>> call) {
+    /**
+     * A measured phase: its warm-up calls, the database settled, then its measured calls (also {@link AgentPath}'s).
+     * Prints when the measured calls ran, so that a flight recording (-Dbench.jfr) can be cut to one scenario.
+     */
+    Measured measure(String scenario, boolean throughService, int clients, IntFunction<Future<Outcome>> call) {
         ClosedLoop.run(clients, 0, warmup, call);
         seed.settle();
         Map<String, Long> jitBefore = service.compilerTicks();
