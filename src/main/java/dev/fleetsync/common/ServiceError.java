@@ -20,6 +20,10 @@ public enum ServiceError {
     UNKNOWN_OPERATION("UnknownOperationException", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowedException", 405),
     REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
+    /** The request line is longer than the edge reads (fleetsync.http.max-request-line-bytes). */
+    URI_TOO_LONG("RequestURITooLongException", 414),
+    /** More headers, or more header bytes, than the edge reads (fleetsync.http.max-headers, max-header-bytes). */
+    HEADERS_TOO_LARGE("RequestHeaderFieldsTooLargeException", 431),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415),
     INTERNAL("InternalServerException", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);

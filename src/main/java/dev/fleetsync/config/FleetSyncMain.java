@@ -1,5 +1,6 @@
 package dev.fleetsync.config;
 
+import dev.fleetsync.api.http.RequestShape;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -39,6 +40,7 @@ public final class FleetSyncMain {
                 System.exit(1);
             }
         }
+        RequestShape.replaceQuarkusUriCheck();
         Quarkus.run(args);
     }
 

@@ -27,8 +27,14 @@ public final class Signing {
 
     /** The X-Amz-Date, x-amz-content-sha256 and Authorization headers for the request. */
     public static Map<String, String> headers(String method, URI target, byte[] body, String accessKey, String secret, Instant at) {
-        SigningInput input = new SigningInput(method, target.getRawPath(), target.getRawQuery(),
-                Map.of("host", List.of(target.getHost() + ":" + target.getPort())), body);
+        return headers(method, target.getHost() + ":" + target.getPort(), target.getRawPath(), target.getRawQuery(), body, accessKey,
+                secret, at);
+    }
+
+    /** The same over a path and query taken as they are sent, however malformed (java.net.URI would refuse or re-encode them). */
+    public static Map<String, String> headers(String method, String host, String rawPath, String rawQuery, byte[] body, String accessKey,
+            String secret, Instant at) {
+        SigningInput input = new SigningInput(method, rawPath, rawQuery, Map.of("host", List.of(host)), body);
         SdkHttpRequest signed = ClientSigner.sign(input, accessKey, secret, Sdk.REGION, "robomaker", at);
         return Map.of("X-Amz-Date", signed.firstMatchingHeader("X-Amz-Date").orElseThrow(),
                 "x-amz-content-sha256", signed.firstMatchingHeader("x-amz-content-sha256").orElseThrow(),

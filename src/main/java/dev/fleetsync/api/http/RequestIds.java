@@ -1,6 +1,5 @@
 package dev.fleetsync.api.http;
 
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -17,11 +16,21 @@ public class RequestIds {
 
     /** The edge's first step ({@link Edge}). */
     void handle(RoutingContext ctx) {
+        assign(ctx);
+        ctx.next();
+    }
+
+    /** Gives the answer an id if the first step never ran (the router failed the request before any step). */
+    static void ensure(RoutingContext ctx) {
+        if (!ctx.response().headers().contains(HEADER)) {
+            assign(ctx);
+        }
+    }
+
+    private static void assign(RoutingContext ctx) {
         String id = newId();
         ctx.put(CONTEXT_KEY, id);
-        HttpServerResponse response = ctx.response();
-        response.headers().set(HEADER, id);
-        ctx.next();
+        ctx.response().headers().set(HEADER, id);
     }
 
     /**

@@ -30,7 +30,8 @@ public class RequestLogging {
         String requestId = ctx.get(RequestIds.CONTEXT_KEY);
         MDC.put(REQUEST_ID, requestId);
         MDC.remove(OPERATION);
-        if (!ctx.normalizedPath().startsWith("/q/")) {
+        // the path as sent: Vert.x's normalized path throws on bad percent-encoding, which the next step refuses
+        if (!ctx.request().path().startsWith("/q/")) {
             long start = System.nanoTime();
             ctx.addEndHandler(ended -> logEnd(ctx, requestId, start));
         }
@@ -47,7 +48,7 @@ public class RequestLogging {
         }
         try {
             // concatenated, not infof: java.util.Formatter was most of this line's cost, once per request
-            LOG.info((operation == null ? ctx.normalizedPath() : operation) + " " + ctx.response().getStatusCode() + " "
+            LOG.info((operation == null ? ctx.request().path() : operation) + " " + ctx.response().getStatusCode() + " "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
         } finally {
             // the MDC may fall back to the event-loop thread; never leave one request's ids for the next

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The botocore service model of the API fleetsync serves, generated from its own JAX-RS resources and wire records, so
@@ -63,6 +65,13 @@ public final class ServiceModel {
         ObjectNode shapeNodes = model.putObject("shapes");
         shapes.all().forEach(shapeNodes::set);
         return model;
+    }
+
+    /** The names of the members the API takes from the query string, as the model spells them. */
+    public static Set<String> queryParameterNames() {
+        return RESOURCES.stream().flatMap(r -> Arrays.stream(r.getDeclaredMethods())).filter(ServiceModel::isOperation)
+                .flatMap(m -> Arrays.stream(m.getParameters())).filter(p -> p.isAnnotationPresent(QueryParam.class))
+                .map(p -> p.getAnnotation(QueryParam.class).value()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static void metadata(ObjectNode metadata) {

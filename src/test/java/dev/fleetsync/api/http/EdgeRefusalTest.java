@@ -1,0 +1,193 @@
+package dev.fleetsync.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.RawHttp;
+import dev.fleetsync.support.RawHttp.Answer;
+import dev.fleetsync.support.RolloutDisabled;
+import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.TableDigest;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The edge's own refusals, sent byte for byte over a socket because a client library would normalize or refuse these
+ * requests. Each is signed as the test principal and would create or change something if it reached an operation; each
+ * is answered as an AWS error (status, {@code X-Amzn-ErrorType}, a JSON message, {@code x-amzn-RequestId}) and leaves
+ * every table as it was. The SDK's signer cannot sign some of them (it knows no TRACE, and no URI holds {@code %ZZ}):
+ * those go unsigned, and being answered by the edge rather than the gate's 403 shows the edge refused them first.
+ */
+@QuarkusTest
+@TestProfile(RolloutDisabled.class)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class EdgeRefusalTest {
+    /** A fleet tagged team=edge: a refused tag or untag call that slipped through would change its tags. */
+    private static String taggedArn;
+    private static TableDigest digest;
+
+    @TestHTTPResource("/")
+    URI endpoint;
+
+    @Inject
+    Pool pool;
+
+    private Map<String, String> before;
+
+    @BeforeEach
+    void takeDigest() {
+        if (taggedArn == null) {
+            taggedArn = Sdk.client(endpoint).createFleet(b -> b.name(Sdk.unique("edge-tagged")).tags(Map.of("team", "edge"))).arn();
+        }
+        if (digest == null) {
+            digest = new TableDigest(pool);
+        }
+        before = digest.take();
+    }
+
+    // ---- paths that could route past the gate ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/../createFleet", "/q/%2e%2e/createFleet", "/q/%2E%2E/createFleet", "/q/..;/createFleet",
+            "/q/./../createFleet", "/agent/v1/../../createFleet", "/model/../createFleet", "/./createFleet"})
+    void aPathWithDotSegmentsNeverReachesAnOperation(String path) throws IOException {
+        Answer answer = createFleetAt(path).signed(endpoint).send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'path'");
+        assertThat(message(answer)).contains("'.' or '..'");
+    }
+
+    @Test
+    void anUnsignedDotSegmentPathIsRefusedAlike() throws IOException {
+        Answer answer = RawHttp.request("POST", "/q/../listFleets").json("{}").send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'path'");
+    }
+
+    @Test
+    void aTargetThatIsNoPathIsRefused() throws IOException {
+        Answer answer = createFleetAt("http://" + endpoint.getHost() + ":" + endpoint.getPort() + "/q/../createFleet")
+                .send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'path'");
+    }
+
+    @Test
+    void aRequestWithoutHostIsRefusedByTheRouterAsAnAwsError() throws IOException {
+        Answer answer = createFleetAt("/createFleet").withoutHost().send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'Host' header is required");
+    }
+
+    // ---- methods ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TRACE", "FOO", "CONNECT", "PROPFIND"})
+    void anHttpMethodNoOperationUsesIsMethodNotAllowed(String method) throws IOException {
+        Answer answer = RawHttp.request(method, "/createFleet").json("{\"name\":\"" + Sdk.unique("method") + "\"}")
+                .send(endpoint);
+
+        assertRefused(answer, 405, "MethodNotAllowedException", method);
+    }
+
+    // ---- sizes ----
+
+    @Test
+    void aRequestLineOverTheLimitIsUriTooLong() throws IOException {
+        Answer answer = createFleetAt("/createFleet?pad=" + "p".repeat(10_000)).signed(endpoint).send(endpoint);
+
+        assertRefused(answer, 414, "RequestURITooLongException", "8192 bytes");
+    }
+
+    @Test
+    void tooManyHeadersAreRefused() throws IOException {
+        RawHttp request = createFleetAt("/createFleet");
+        for (int i = 0; i < 200; i++) {
+            request.header("X-Padding-" + i, "v");
+        }
+
+        Answer answer = request.signed(endpoint).send(endpoint);
+
+        assertRefused(answer, 431, "RequestHeaderFieldsTooLargeException", "100 headers");
+    }
+
+    @Test
+    void aHeaderOverTheLimitIsRefused() throws IOException {
+        Answer answer = createFleetAt("/createFleet").header("X-Padding", "h".repeat(20_000)).signed(endpoint).send(endpoint);
+
+        assertRefused(answer, 431, "RequestHeaderFieldsTooLargeException", "16384 bytes");
+    }
+
+    // ---- percent-encoding ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%C0%AF", "%", "%ZZ", "%E2%82", "%ED%A0%80", "%F4%90%80%80", "%G1"})
+    void aTagPathThatIsNotPercentEncodedUtf8IsRefusedNamingThePath(String bad) throws IOException {
+        // %C0%AF is an overlong '/': decoded leniently, this path would name the fleet and tag it
+        RawHttp request = RawHttp.request("POST", "/tags/" + taggedArn.replace("/", bad)).json("{\"tags\":{\"team\":\"changed\"}}");
+
+        Answer answer = signedWherePossible(request).send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'path'");
+        assertThat(message(answer)).contains("percent-encoded UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%C0%AF", "%", "%ZZ", "%FF"})
+    void aQueryValueThatIsNotPercentEncodedUtf8IsRefusedNamingTheParameter(String bad) throws IOException {
+        Answer answer = signedWherePossible(RawHttp.request("DELETE", "/tags/" + encoded(taggedArn) + "?tagKeys=te" + bad + "am"))
+                .send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'tagKeys'");
+        assertThat(message(answer)).contains("percent-encoded UTF-8");
+    }
+
+    @Test
+    void aQueryParameterNameThatIsNotPercentEncodedUtf8IsRefusedNamingTheQuery() throws IOException {
+        Answer answer = RawHttp.request("DELETE", "/tags/" + encoded(taggedArn) + "?tag%C0%AFKeys=team").signed(endpoint).send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'query'");
+    }
+
+    private RawHttp signedWherePossible(RawHttp request) {
+        try {
+            return request.signed(endpoint);
+        } catch (IllegalArgumentException unsignable) {
+            return request;
+        }
+    }
+
+    private static String encoded(String arn) {
+        return arn.replace(":", "%3A").replace("/", "%2F");
+    }
+
+    private RawHttp createFleetAt(String target) {
+        return RawHttp.request("POST", target).json("{\"name\":\"" + Sdk.unique("edge") + "\",\"tags\":{\"team\":\"edge\"}}");
+    }
+
+    private void assertRefused(Answer answer, int status, String errorType, String inMessage) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.header("X-Amzn-ErrorType")).as(answer.toString()).isEqualTo(errorType);
+        assertThat(answer.header("x-amzn-RequestId")).as(answer.toString()).matches("[0-9a-f-]{36}");
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(message(answer)).contains(inMessage);
+        assertThat(digest.take()).as("tables after the refusal").isEqualTo(before);
+    }
+
+    private static String message(Answer answer) {
+        return JsonPath.from(answer.body()).getString("message");
+    }
+}
