@@ -1,5 +1,6 @@
 package dev.fleetsync.fleet;
 
+import dev.fleetsync.deployment.DeploymentStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,7 +25,7 @@ public class FleetSummaries {
             from fleet f
             left join lateral (
                 select j.application_arn, j.application_version from deployment_job j
-                where j.account_id = f.account_id and j.fleet_arn = f.arn and j.status <> 'Canceled'
+                where j.account_id = f.account_id and j.fleet_arn = f.arn and j.status <> $3
                 order by j.created_at desc, j.arn desc limit 1
             ) l on true
             left join robot r on r.account_id = f.account_id and r.fleet_arn = f.arn
@@ -42,7 +43,7 @@ public class FleetSummaries {
 
     /** At most {@code limit} of the account's fleets, by name. */
     public Uni<List<FleetSummary>> of(String accountId, int limit) {
-        return pool.preparedQuery(SUMMARIES).execute(Tuple.of(accountId, limit)).map(rows -> {
+        return pool.preparedQuery(SUMMARIES).execute(Tuple.of(accountId, limit, DeploymentStatus.Canceled.name())).map(rows -> {
             List<FleetSummary> summaries = new ArrayList<>();
             for (Row row : rows) {
                 OffsetDateTime last = row.getOffsetDateTime(6);
