@@ -1,6 +1,7 @@
 package dev.fleetsync.agent;
 
 import dev.fleetsync.application.RobotApplicationVersion;
+import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.deployment.DeploymentJob;
 import dev.fleetsync.deployment.DeploymentStatus;
@@ -9,11 +10,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The robot-facing writes, each one statement in the caller's transaction. */
 @ApplicationScoped
-public class AgentSql {
+public class AgentSql implements Hql.Statements {
 
     // The robot's deployment to answer its poll with, in one statement; its row count (0 or 1) says whether there is one,
     // and HANDED then reads it (see NativeSql).
@@ -87,6 +89,11 @@ public class AgentSql {
                    synced_application_version = case when :synced then :version else synced_application_version end
             where account_id = :account and arn = :robot
             """;
+
+    @Override
+    public List<Hql> statements() {
+        return List.of(new Hql(HANDED, Object[].class), new Hql(PENDING, Integer.class));
+    }
 
     /** Whether the robot may have a deployment to hand over (see PENDING), or null when it does not exist. */
     public Uni<Boolean> mayHandOver(String accountId, String robotArn) {

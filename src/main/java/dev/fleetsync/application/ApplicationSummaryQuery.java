@@ -1,9 +1,11 @@
 package dev.fleetsync.application;
 
+import dev.fleetsync.common.Hql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -13,7 +15,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * so that its plan is reused (see NativeSql). Callers run inside a session.
  */
 @ApplicationScoped
-public class ApplicationSummaryQuery {
+public class ApplicationSummaryQuery implements Hql.Statements {
     private static final String HEADS = "select a.createdAt as createdAt, a.arn as arn, 0 as version, a.name as name, "
             + "a.suiteName as suiteName, a.suiteVersion as suiteVersion, a.lastUpdatedAt as updatedAt "
             + "from RobotApplication a where a.accountId = :accountId";
@@ -25,10 +27,7 @@ public class ApplicationSummaryQuery {
 
     /** Up to {@code limit} entries after the cursor; numbered versions only when {@code allVersions}. */
     public Uni<List<ApplicationSummary>> page(String accountId, String name, boolean allVersions, ApplicationCursor after, int limit) {
-        String filter = name == null ? "" : NAME;
-        String entries = HEADS + filter + (allVersions ? " union all " + VERSIONS + filter : "");
-        String hql = "select e.createdAt, e.arn, e.version, e.name, e.suiteName, e.suiteVersion, e.updatedAt from (" + entries + ") e"
-                + (after == null ? "" : AFTER) + " order by e.createdAt, e.arn, e.version";
+        String hql = hql(name != null, allVersions, after != null);
         return Panache.getSession().chain(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery(hql, Object[].class)
                     .setParameter("accountId", accountId)
@@ -43,6 +42,23 @@ public class ApplicationSummaryQuery {
             }
             return query.getResultList();
         }).map(rows -> rows.stream().map(ApplicationSummaryQuery::summary).toList());
+    }
+
+    /** The page's statement: one of eight, by which of the name filter, the numbered versions and the cursor it has. */
+    private static String hql(boolean named, boolean allVersions, boolean after) {
+        String filter = named ? NAME : "";
+        String entries = HEADS + filter + (allVersions ? " union all " + VERSIONS + filter : "");
+        return "select e.createdAt, e.arn, e.version, e.name, e.suiteName, e.suiteVersion, e.updatedAt from (" + entries + ") e"
+                + (after ? AFTER : "") + " order by e.createdAt, e.arn, e.version";
+    }
+
+    @Override
+    public List<Hql> statements() {
+        List<Hql> statements = new ArrayList<>();
+        for (int variant = 0; variant < 8; variant++) {
+            statements.add(new Hql(hql((variant & 1) != 0, (variant & 2) != 0, (variant & 4) != 0), Object[].class));
+        }
+        return statements;
     }
 
     private static ApplicationSummary summary(Object[] row) {

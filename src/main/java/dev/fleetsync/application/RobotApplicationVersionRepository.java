@@ -1,12 +1,23 @@
 package dev.fleetsync.application;
 
+import dev.fleetsync.common.Hql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Numbered versions. Callers run inside a session (and a transaction for writes). */
 @ApplicationScoped
-public class RobotApplicationVersionRepository implements PanacheRepositoryBase<RobotApplicationVersion, RobotApplicationVersion.Key> {
+public class RobotApplicationVersionRepository implements PanacheRepositoryBase<RobotApplicationVersion, RobotApplicationVersion.Key>,
+        Hql.Statements {
+    private static final String MAX_VERSION = "select coalesce(max(v.version), 0) "
+            + "from RobotApplicationVersion v where v.accountId = :accountId and v.applicationArn = :arn";
+
+    @Override
+    public List<Hql> statements() {
+        return List.of(new Hql(MAX_VERSION, Integer.class));
+    }
+
 
     public Uni<RobotApplicationVersion> find(String accountId, String applicationArn, int version) {
         return findById(new RobotApplicationVersion.Key(accountId, applicationArn, version));
@@ -20,8 +31,7 @@ public class RobotApplicationVersionRepository implements PanacheRepositoryBase<
 
     /** The highest version number of the application, 0 when it has none. */
     public Uni<Integer> maxVersion(String accountId, String applicationArn) {
-        return getSession().chain(session -> session.createSelectionQuery("select coalesce(max(v.version), 0) "
-                        + "from RobotApplicationVersion v where v.accountId = :accountId and v.applicationArn = :arn", Integer.class)
+        return getSession().chain(session -> session.createSelectionQuery(MAX_VERSION, Integer.class)
                 .setParameter("accountId", accountId).setParameter("arn", applicationArn).getSingleResult());
     }
 

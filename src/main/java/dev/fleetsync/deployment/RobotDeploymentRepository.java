@@ -1,5 +1,6 @@
 package dev.fleetsync.deployment;
 
+import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,14 @@ import java.util.Map;
  * so creating or syncing a job costs a constant number of statements.
  */
 @ApplicationScoped
-public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDeployment, RobotDeployment.Key> {
+public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDeployment, RobotDeployment.Key>, Hql.Statements {
+    // Through the session, not Panache's list(String), so that HqlWarmUp interprets it at start-up (the same HQL).
+    private static final String OF_JOB = "from RobotDeployment where accountId = :account and jobArn = :job order by robotArn";
+
+    @Override
+    public List<Hql> statements() {
+        return List.of(new Hql(OF_JOB, RobotDeployment.class));
+    }
 
     // A robot is in sync with an application version when the last version it deployed successfully is that one
     // (robot.synced_application_*, kept by the rollout). One statement and one scan of the fleet's robots, with no join
@@ -67,6 +75,7 @@ public class RobotDeploymentRepository implements PanacheRepositoryBase<RobotDep
     }
 
     public Uni<List<RobotDeployment>> ofJob(String accountId, String jobArn) {
-        return list("accountId = ?1 and jobArn = ?2 order by robotArn", accountId, jobArn);
+        return getSession().chain(s -> s.createSelectionQuery(OF_JOB, RobotDeployment.class).setParameter("account", accountId)
+                .setParameter("job", jobArn).getResultList());
     }
 }

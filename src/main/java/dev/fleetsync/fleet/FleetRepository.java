@@ -1,6 +1,7 @@
 package dev.fleetsync.fleet;
 
 import dev.fleetsync.common.AccountArn;
+import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -10,7 +11,18 @@ import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
-public class FleetRepository implements PanacheRepositoryBase<Fleet, AccountArn> {
+public class FleetRepository implements PanacheRepositoryBase<Fleet, AccountArn>, Hql.Statements {
+    // HQL run through the session, not Panache's update(String), so that HqlWarmUp can interpret it at start-up: the
+    // rollout runs both on every change of a job's status.
+    private static final String RECORD_DEPLOYMENT = "update Fleet set lastDeploymentJob = :job, lastDeploymentStatus = :status, "
+            + "lastDeploymentTime = :time where accountId = :accountId and arn = :fleet";
+    private static final String RECORD_STATUS = "update Fleet set lastDeploymentStatus = :status "
+            + "where accountId = :accountId and arn = :fleet and lastDeploymentJob = :job";
+
+    @Override
+    public List<Hql> statements() {
+        return List.of(new Hql(RECORD_DEPLOYMENT, null), new Hql(RECORD_STATUS, null));
+    }
 
     public Uni<Fleet> find(String accountId, String arn) {
         return findById(new AccountArn(accountId, arn));
@@ -33,14 +45,13 @@ public class FleetRepository implements PanacheRepositoryBase<Fleet, AccountArn>
     }
 
     public Uni<Integer> recordDeployment(String accountId, String fleetArn, String jobArn, String status, Instant time) {
-        return update("lastDeploymentJob = :job, lastDeploymentStatus = :status, lastDeploymentTime = :time "
-                + "where accountId = :accountId and arn = :fleet",
-                Parameters.with("job", jobArn).and("status", status).and("time", time).and("accountId", accountId).and("fleet", fleetArn));
+        return getSession().chain(s -> s.createMutationQuery(RECORD_DEPLOYMENT).setParameter("job", jobArn).setParameter("status", status)
+                .setParameter("time", time).setParameter("accountId", accountId).setParameter("fleet", fleetArn).executeUpdate());
     }
 
     /** Mirrors a job's new status on its fleet, if that job is still the fleet's last deployment. */
     public Uni<Integer> recordStatus(String accountId, String fleetArn, String jobArn, String status) {
-        return update("lastDeploymentStatus = :status where accountId = :accountId and arn = :fleet and lastDeploymentJob = :job",
-                Parameters.with("status", status).and("accountId", accountId).and("fleet", fleetArn).and("job", jobArn));
+        return getSession().chain(s -> s.createMutationQuery(RECORD_STATUS).setParameter("status", status)
+                .setParameter("accountId", accountId).setParameter("fleet", fleetArn).setParameter("job", jobArn).executeUpdate());
     }
 }

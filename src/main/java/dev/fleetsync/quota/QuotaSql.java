@@ -1,9 +1,12 @@
 package dev.fleetsync.quota;
 
+import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +15,7 @@ import java.util.Map;
  * the lock is held, and then it sees whatever the previous holder committed.
  */
 @ApplicationScoped
-class QuotaSql {
+class QuotaSql implements Hql.Statements {
     // Two int4 keys (a space apart from single bigint advisory locks): the quota kind and its scope. A hash collision
     // only makes two scopes wait for each other; it never lets a count be wrong. Released at commit or rollback.
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext(:kind), hashtext(:scope))";
@@ -33,6 +36,11 @@ class QuotaSql {
     Uni<Void> lock(Quota quota, String accountId, String parentArn) {
         String scope = parentArn == null ? accountId : accountId + " " + parentArn;
         return NativeSql.run(LOCK, Map.of("kind", quota.key(), "scope", scope)).replaceWithVoid();
+    }
+
+    @Override
+    public List<Hql> statements() {
+        return Arrays.stream(Quota.values()).map(quota -> new Hql(countOf(quota), Long.class)).toList();
     }
 
     /** The rows the quota counts now, as this transaction sees them. */

@@ -1,5 +1,6 @@
 package dev.fleetsync.deployment.rollout;
 
+import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.deployment.DeploymentStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,7 +17,7 @@ import org.hibernate.LockMode;
  * job together and none waits for another.
  */
 @ApplicationScoped
-public class JobClaims {
+public class JobClaims implements Hql.Statements {
     // Oldest-stepped active job no other instance holds: SKIP LOCKED shares the jobs out between instances. HQL, as the
     // reads here are (see NativeSql).
     private static final String CLAIM = """
@@ -40,6 +41,11 @@ public class JobClaims {
             where account_id = :account and arn = :job and status in (:active)
             for update skip locked
             """;
+
+    @Override
+    public List<Hql> statements() {
+        return List.of(new Hql(CLAIM, Object[].class));
+    }
 
     /** The oldest active job not stepped since {@code due} that no other instance holds, locked; null when there is none. */
     public Uni<JobRef> claimDue(Instant due) {

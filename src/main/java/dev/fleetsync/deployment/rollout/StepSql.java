@@ -1,5 +1,6 @@
 package dev.fleetsync.deployment.rollout;
 
+import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.common.Notifications;
 import dev.fleetsync.deployment.DeploymentJobErrorCode;
@@ -20,7 +21,7 @@ import java.util.Map;
  * a step costs the same for 10 robots as for 10,000.
  */
 @ApplicationScoped
-public class StepSql {
+public class StepSql implements Hql.Statements {
     private static final DeploymentJobErrorCode TIMED_OUT = DeploymentJobErrorCode.RobotDeploymentNoResponse;
     private static final DeploymentJobErrorCode ABORTED = DeploymentJobErrorCode.RobotDeploymentAborted;
     private static final String TIME_OUT = """
@@ -143,6 +144,11 @@ public class StepSql {
                 .map(rows -> rows.stream().map(row -> new RobotDeploymentEnd((String) row[0], job.arn(), fleetArn,
                         Boolean.TRUE.equals(row[1]) ? RobotDeploymentStatus.Deploying : RobotDeploymentStatus.PendingNewDeployment,
                         RobotDeploymentMove.TIME_OUT.to(), TIMED_OUT)).toList());
+    }
+
+    @Override
+    public List<Hql> statements() {
+        return List.of(new Hql(PROGRESS, Object[].class));
     }
 
     public Uni<RolloutProgress> progress(JobRef job) {
