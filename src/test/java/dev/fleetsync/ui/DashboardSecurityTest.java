@@ -181,11 +181,14 @@ class DashboardSecurityTest {
     @Test
     void dashboardPagesForbidFramingAndInlineScriptAndOtherPathsStillNeedASignature() throws Exception {
         Response signIn = browser.get("/ui/sign-in");
-        String encoded = rawGet("/ui/%2e%2e/createFleet");
+        String dotted = rawGet("/ui/%2e%2e/createFleet");
+        String encoded = rawGet("/ui/%73ign-in");
 
         assertThat(signIn.statusCode()).isEqualTo(200);
         assertThat(signIn.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'", "script-src 'self'");
         assertThat(signIn.getHeader("Cache-Control")).isEqualTo("no-store");
+        // a dot segment never reaches the gate (api/http/RequestTarget); a percent-encoded /ui path is not the dashboard's
+        assertThat(dotted).startsWith("HTTP/1.1 400").containsIgnoringCase("X-Amzn-ErrorType: InvalidParameterException");
         assertThat(encoded).containsIgnoringCase("X-Amzn-ErrorType: MissingAuthenticationTokenException");
     }
 
