@@ -25,6 +25,7 @@ public abstract class ServiceTest {
     protected URI endpoint;
     @Inject
     protected Pool pool;
+    /** The service's clock: tests push it forward, so compare times with it, not the wall clock. */
     @Inject
     protected TestClock clock;
 
