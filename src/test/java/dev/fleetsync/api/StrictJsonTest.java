@@ -9,14 +9,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -26,11 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The examples of issue 14 (point 1), each in an otherwise valid request that would have changed something. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class StrictJsonTest {
+class StrictJsonTest extends ServiceTest {
     private static final String ACCOUNT_PREFIX = "arn:aws:robomaker:us-west-2:123456789012:";
-
-    @Inject
-    Pool pool;
 
     @Test
     void aNameGivenTwiceCreatesNoFleet() {

@@ -11,11 +11,11 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.Signing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.http.ContentType;
@@ -40,15 +40,11 @@ import org.junit.jupiter.api.Test;
 /** The restJson1 wire as the SDKs see it, checked byte for byte where the SDK would hide a difference. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class WireProtocolTest {
+class WireProtocolTest extends ServiceTest {
     private static final String INVALID = "InvalidParameterException";
     private static final String REQUEST_ID = "x-amzn-RequestId";
     private static final String ERROR_TYPE = "X-Amzn-ErrorType";
     private static final String ACCOUNT_PREFIX = "arn:aws:robomaker:us-west-2:123456789012:";
-
-
-    @TestHTTPResource("/")
-    URI endpoint;
 
     // ---- malformed and mistyped bodies ----
 

@@ -9,15 +9,11 @@ import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RobotCredentialCalls;
 import dev.fleetsync.support.RobotCredentialCalls.Issued;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -30,12 +26,7 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RevokedWhileHeldTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
+class RevokedWhileHeldTest extends ServiceTest {
     @Test
     void aPollHeldWhenItsCredentialIsRevokedIsRefusedOnWakingAndHandsNothingOver() throws Exception {
         RoboMakerClient operator = Sdk.client(endpoint);
@@ -54,7 +45,7 @@ class RevokedWhileHeldTest {
         Thread.sleep(500);
         // when the credential is revoked, and then the robot's turn comes
         calls.delete(credential.accessKeyId()).then().statusCode(200);
-        String job = operator.createDeploymentJob(deploy(fleet, new Seed(pool).applicationWithVersions(1), "1")
+        String job = operator.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1")
                 .deploymentConfig(c -> c.concurrentDeploymentPercentage(100)).build()).arn();
 
         // then the held poll is refused, and the robot was handed nothing

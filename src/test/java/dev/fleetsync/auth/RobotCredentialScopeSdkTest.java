@@ -10,17 +10,13 @@ import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RobotCredentialCalls;
 import dev.fleetsync.support.RobotCredentialCalls.Issued;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +31,8 @@ import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotCredentialScopeSdkTest {
+class RobotCredentialScopeSdkTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(10);
-
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
 
     RoboMakerClient operator;
     String fleet;
@@ -60,7 +51,7 @@ class RobotCredentialScopeSdkTest {
 
     @Test
     void itPollsAndReportsForItsRobotThroughARollout() {
-        String job = operator.createDeploymentJob(deploy(fleet, new Seed(pool).applicationWithVersions(1), "1")
+        String job = operator.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1")
                 .deploymentConfig(c -> c.concurrentDeploymentPercentage(100)).build()).arn();
         Agent agent = robotAgent(robot);
 
@@ -103,7 +94,7 @@ class RobotCredentialScopeSdkTest {
 
     @Test
     void itCannotPollOrReportForAnotherRobotOfItsAccount() {
-        String job = operator.createDeploymentJob(deploy(fleet, new Seed(pool).applicationWithVersions(1), "1")
+        String job = operator.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1")
                 .deploymentConfig(c -> c.concurrentDeploymentPercentage(100)).build()).arn();
         Agent legitimate = new Agent(endpoint, sibling); // the account principal, on the sibling's behalf
         await().atMost(SOON).until(() -> legitimate.poll(1), w -> job.equals(w.getString("deploymentJob")));

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.Signing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -32,17 +31,7 @@ import software.amazon.awssdk.services.robomaker.model.Filter;
 /** SigV4 as the SDK clients send it, and every way a request can fail it; a refused request changes nothing. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class SignatureSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    RoboMakerClient robomaker;
-
-    @BeforeEach
-    void client() {
-        robomaker = Sdk.client(endpoint);
-    }
-
+class SignatureSdkTest extends ServiceTest {
     @Test
     void wrongSecretIsInvalidSignatureAndCreatesNothing() {
         String name = Sdk.unique("wrongsecret");

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Filter;
@@ -18,10 +17,7 @@ import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
 /** Account 333333333333 is configured (%test) with a burst of 3 and a refill far slower than the test. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class ThrottlingSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-
+class ThrottlingSdkTest extends ServiceTest {
     @Test
     void theRequestAfterTheConfiguredBurstIsThrottledAndChangesNothing() {
         RoboMakerClient throttled = Sdk.client(endpoint, "AKIDFLEETSYNCTHROTTLE", "throttle-secret");
@@ -37,7 +33,7 @@ class ThrottlingSdkTest {
         });
 
         // other accounts keep their own buckets
-        assertThat(Sdk.client(endpoint).listFleets(r -> r.filters(Filter.builder().name("name").values(name).build())).fleetDetails())
+        assertThat(robomaker.listFleets(r -> r.filters(Filter.builder().name("name").values(name).build())).fleetDetails())
                 .isEmpty();
     }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +26,9 @@ import software.amazon.awssdk.services.robomaker.model.Architecture;
 /** The curl examples of docs/authentication.md's robot-credential section, run as written against the service. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotCredentialCurlExamplesTest {
+class RobotCredentialCurlExamplesTest extends ServiceTest {
     private static final Path DOC = Path.of("docs/authentication.md");
     private static final Pattern SH_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
-
-    @TestHTTPResource("/")
-    URI endpoint;
 
     @Test
     void issuePollListAndRevokeWorkAsDocumented() throws Exception {
@@ -40,7 +36,7 @@ class RobotCredentialCurlExamplesTest {
         List<String> examples = examples();
         assertThat(examples).hasSize(4);
         String name = Sdk.unique("curl");
-        String robot = Sdk.client(endpoint).createRobot(r -> r.name(name).architecture(Architecture.X86_64).greengrassGroupId(name)).arn();
+        String robot = robomaker.createRobot(r -> r.name(name).architecture(Architecture.X86_64).greengrassGroupId(name)).arn();
         Map<String, String> env = new HashMap<>(Map.of("FLEETSYNC", endpoint.toString().replaceAll("/$", ""),
                 "AWS_ACCESS_KEY_ID", Sdk.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", Sdk.SECRET, "ROBOT_ARN", robot));
 

@@ -7,15 +7,12 @@ import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RobotCredentialCalls;
 import dev.fleetsync.support.RobotCredentialCalls.Issued;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,19 +22,12 @@ import software.amazon.awssdk.services.robomaker.model.Architecture;
 /** Operators issue, list, rotate and revoke robot credentials; bad input and other accounts' robots change nothing. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotCredentialSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
+class RobotCredentialSdkTest extends ServiceTest {
     RobotCredentialCalls operator;
     String robot;
 
     @BeforeEach
     void aRobot() {
-        robomaker = Sdk.client(endpoint);
         operator = new RobotCredentialCalls(endpoint);
         robot = createRobot(robomaker);
     }

@@ -7,22 +7,17 @@ import static org.awaitility.Awaitility.await;
 import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 
@@ -34,18 +29,11 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class CancelLockOrderTest {
+class CancelLockOrderTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(30); // a bound for a loaded machine, not a speed
-
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
 
     @Test
     void cancelLocksRobotDeploymentsBeforeRobots() throws Exception {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
-        Seed seed = new Seed(pool);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("cancel-order"))).arn();
         List<String> robots = seed.robotsInFleet(fleet, 2); // in ARN order: the first robot's turn comes first
         String deploying = robots.get(0);

@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +22,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.ConcurrentDeploymentException;
 import software.amazon.awssdk.services.robomaker.model.CreateDeploymentJobRequest;
 import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException;
@@ -37,18 +33,12 @@ import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class GrafanaDashboardTest {
+class GrafanaDashboardTest extends ServiceTest {
     static final Path DASHBOARD = Manifests.DEPLOY.resolve("monitoring/grafana-dashboard.json");
     private static final String MISSING_FLEET = "arn:aws:robomaker:us-west-2:123456789012:deployment-fleet/missing/1700000000000";
 
-    @TestHTTPResource("/")
-    URI endpoint;
-
     @Inject
     StatusCounts statusCounts;
-
-    @Inject
-    Pool pool;
 
     @Test
     void everyQueryOfTheDashboardNamesAMetricTheServiceExports() throws IOException {
@@ -75,8 +65,6 @@ class GrafanaDashboardTest {
 
     /** A job, a replayed create, a create refused for the active job, and a refused call; then fresh status gauges. */
     private void exerciseTheApi() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
-        Seed seed = new Seed(pool);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("dashboard"))).arn();
         seed.robotsInFleet(fleet, 1); // never polls: the job stays active
         String application = seed.applicationWithVersions(1);

@@ -7,31 +7,19 @@ import static org.awaitility.Awaitility.await;
 import dev.fleetsync.deployment.JobTransition;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 
 /** An operator follows a rollout in the logs: one INFO line per committed change of a job's status. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class JobStatusLogTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
+class JobStatusLogTest extends ServiceTest {
     @Test
     void aJobsStepsAndItsCancelEachLogOneLineWithJobFleetAndStatuses() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
-        Seed seed = new Seed(pool);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("logged"))).arn();
         seed.robotsInFleet(fleet, 2);
 

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.Signing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -28,14 +25,8 @@ import org.junit.jupiter.api.Test;
 /** fleetsync_long_polls_waiting counts the polls held open, and drops back on every way a poll ends. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class LongPollMetricsTest {
+class LongPollMetricsTest extends ServiceTest {
     private static final String WAITING = "fleetsync_long_polls_waiting";
-
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool pool;
 
     @Test
     void aHeldPollIsCountedUntilItTimesOut() {
@@ -77,8 +68,8 @@ class LongPollMetricsTest {
 
     /** A robot in a fleet with no deployment: its polls can only wait. */
     private String idleRobot() {
-        String fleet = Sdk.client(endpoint).createFleet(r -> r.name(Sdk.unique("idle"))).arn();
-        return new Seed(pool).robotsInFleet(fleet, 1).get(0);
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("idle"))).arn();
+        return seed.robotsInFleet(fleet, 1).get(0);
     }
 
     /** A signed poll written by hand, so that the test can drop the connection under it. */

@@ -8,14 +8,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,15 +24,12 @@ import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class MetricsTest {
+class MetricsTest extends ServiceTest {
     private static final String MISSING_FLEET = "arn:aws:robomaker:us-west-2:123456789012:deployment-fleet/missing/1700000000000";
     private static final String SYNCS = "fleetsync_syncs_total";
     private static final String REPLAYS = "fleetsync_idempotent_replays_total";
     private static final String REJECTIONS = "fleetsync_concurrency_rejections_total";
     private static final String SYNC_OPERATION = "operation=\"SyncDeploymentJob\"";
-
-    @TestHTTPResource("/")
-    URI endpoint;
 
     @Inject
     FleetMetrics metrics;
@@ -43,12 +37,8 @@ class MetricsTest {
     @Inject
     StatusCounts statusCounts;
 
-    @Inject
-    Pool pool;
-
     @Test
     void httpRequestsAreCountedPerOperationAndStatus() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
         Scrape before = Scrape.now();
 
         robomaker.createFleet(r -> r.name(Sdk.unique("metered")));
@@ -64,7 +54,6 @@ class MetricsTest {
 
     @Test
     void aCallAnsweredWithAnAwsErrorIsCountedAsARejectionByOperationAndErrorType() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
         String rejections = "fleetsync_rejections_total";
         String[] missing = {"operation=\"DescribeFleet\"", "error=\"ResourceNotFoundException\""};
         Scrape before = Scrape.now();
@@ -117,7 +106,7 @@ class MetricsTest {
         statusCounts.refresh().await().atMost(Duration.ofSeconds(10));
         double available = Scrape.now().value("fleetsync_robots", "status=\"Available\"");
 
-        Sdk.client(endpoint).createRobot(r -> r.name(Sdk.unique("counted")).architecture(Architecture.X86_64)
+        robomaker.createRobot(r -> r.name(Sdk.unique("counted")).architecture(Architecture.X86_64)
                 .greengrassGroupId(java.util.UUID.randomUUID().toString()));
         statusCounts.refresh().await().atMost(Duration.ofSeconds(10));
 
@@ -139,7 +128,6 @@ class MetricsTest {
 
     @Test
     void aSyncThatCreatesAJobIsCountedOnce() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
         String fleet = fleetWithFinishedDeployment(robomaker);
         Scrape before = Scrape.now();
 
@@ -152,7 +140,6 @@ class MetricsTest {
 
     @Test
     void aReplayedSyncIsCountedAsAReplayAndNotAsASync() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
         String fleet = fleetWithFinishedDeployment(robomaker);
         String token = UUID.randomUUID().toString();
         robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(token));
@@ -167,10 +154,9 @@ class MetricsTest {
 
     @Test
     void aSyncRefusedForAnActiveJobIsCountedAsAConcurrencyRejection() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("busy"))).arn();
-        new Seed(pool).robotsInFleet(fleet, 1); // never polls: the job stays active
-        robomaker.createDeploymentJob(deploy(fleet, new Seed(pool).applicationWithVersions(1), "1").build());
+        seed.robotsInFleet(fleet, 1); // never polls: the job stays active
+        robomaker.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1").build());
         Scrape before = Scrape.now();
 
         assertThatThrownBy(() -> robomaker.syncDeploymentJob(r -> r.fleet(fleet).clientRequestToken(UUID.randomUUID().toString())))
@@ -192,7 +178,6 @@ class MetricsTest {
 
     /** A fleet whose one deployment finished, so that it can be synced. */
     private String fleetWithFinishedDeployment(RoboMakerClient robomaker) {
-        Seed seed = new Seed(pool);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("synced"))).arn();
         seed.robotsInFleet(fleet, 1); // keeps the job active (and away from the scheduler's finish) until seeded as done
         String job = robomaker.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1").build()).arn();

@@ -8,13 +8,11 @@ import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -31,20 +29,14 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class QueryPlanCacheTest {
+class QueryPlanCacheTest extends ServiceTest {
     private static final int ROUNDS = 5;
 
-    @TestHTTPResource("/")
-    URI endpoint;
     @Inject
     Mutiny.SessionFactory sessions;
-    @Inject
-    Pool pool;
 
     @Test
     void repeatedCallsAddNoQueryPlans() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
-        Seed seed = new Seed(pool);
         String application = seed.applicationWithVersions(1);
         round(robomaker, seed, application); // the first round caches what every later round needs
         int before = cachedPlans();

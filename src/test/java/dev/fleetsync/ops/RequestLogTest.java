@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.api.http.RequestIds;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RequestLogTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-
+class RequestLogTest extends ServiceTest {
     @Test
     void aLineLoggedAfterADatabaseRoundTripCarriesTheRequestIdAndOperation() {
         try (LogCapture logs = LogCapture.start()) {
@@ -72,7 +68,7 @@ class RequestLogTest {
     void neitherTheSecretKeyNorTheSignatureOfARequestIsLogged() {
         String signature = "9f3c".repeat(16);
         try (LogCapture logs = LogCapture.start()) {
-            Sdk.client(endpoint).createFleet(r -> r.name(Sdk.unique("signed")));
+            robomaker.createFleet(r -> r.name(Sdk.unique("signed")));
             given().header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-west-2/robomaker/aws4_request, "
                     + "SignedHeaders=host;x-amz-date, Signature=" + signature)
                     .contentType("application/json").body("{\"fleet\":\"arn:aws:robomaker:us-west-2:123456789012:deployment-fleet/x/1\"}")

@@ -8,20 +8,13 @@ import dev.fleetsync.deployment.RobotDeploymentEnd;
 import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 
 /**
  * An operator sees in the logs which robots a rollout lost: one INFO line per robot deployment that fails or times out
@@ -29,25 +22,11 @@ import software.amazon.awssdk.services.robomaker.RoboMakerClient;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotDeploymentLogTest {
+class RobotDeploymentLogTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(30); // a bound for a loaded machine, not a speed
-
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aRobotThatFailsAndARobotThatTimesOutEachLogOneLine() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
-        Seed seed = new Seed(pool);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("robot-log"))).arn();
         List<String> robots = seed.robotsInFleet(fleet, 2);
         Agent failing = new Agent(endpoint, robots.get(0));

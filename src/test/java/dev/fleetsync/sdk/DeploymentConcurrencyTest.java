@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -23,27 +19,17 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 
 /** Many callers at once against one fleet: the database constraints, not luck, decide who wins. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class DeploymentConcurrencyTest {
+class DeploymentConcurrencyTest extends ServiceTest {
     private static final int CALLERS = 32;
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
-    Seed seed;
     ExecutorService callers;
 
     @BeforeEach
     void setUp() {
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
         callers = Executors.newFixedThreadPool(CALLERS);
     }
 

@@ -7,22 +7,16 @@ import static dev.fleetsync.support.Requests.deploy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.ConcurrentDeploymentException;
 import software.amazon.awssdk.services.robomaker.model.CreateDeploymentJobResponse;
 import software.amazon.awssdk.services.robomaker.model.DeploymentJob;
@@ -38,21 +32,7 @@ import software.amazon.awssdk.services.robomaker.model.SyncDeploymentJobResponse
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class DeploymentJobSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
-    Seed seed;
-
-    @BeforeEach
-    void setUp() {
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
-    }
-
+class DeploymentJobSdkTest extends ServiceTest {
     @Test
     void createdJobIsPendingTargetsEveryRobotOfTheFleetAndAppliesDefaults() {
         String fleet = bareFleet();

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.CreateFleetResponse;
 import software.amazon.awssdk.services.robomaker.model.DescribeFleetResponse;
 import software.amazon.awssdk.services.robomaker.model.Filter;
@@ -27,20 +22,7 @@ import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class FleetSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    /** The service's clock: tests elsewhere push it forward, so times are compared with it, not the wall clock. */
-    @Inject
-    TestClock clock;
-
-    RoboMakerClient robomaker;
-
-    @BeforeEach
-    void client() {
-        robomaker = Sdk.client(endpoint);
-    }
-
+class FleetSdkTest extends ServiceTest {
     @Test
     void createdFleetIsDescribedWithItsTagsAndAnArnInTheRoboMakerFormat() {
         String name = Sdk.unique("fleet");

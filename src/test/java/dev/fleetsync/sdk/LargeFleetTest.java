@@ -5,24 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import dev.fleetsync.support.RolloutDisabled;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 
 /**
  * Creating or syncing a job costs the same number of SQL statements for 10 robots as for 10,000. The rollout is off
@@ -31,19 +26,9 @@ import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 @QuarkusTest
 @TestProfile(RolloutDisabled.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class LargeFleetTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
-    Seed seed;
-
+class LargeFleetTest extends ServiceTest {
     @BeforeEach
     void setUp() {
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
         boolean counting = seed.count("select count(*) from pg_settings where name = 'shared_preload_libraries' "
                 + "and setting like '%pg_stat_statements%'") == 1;
         Assumptions.assumeTrue(counting, "the database does not load pg_stat_statements");

@@ -7,18 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationResponse;
 import software.amazon.awssdk.services.robomaker.model.DescribeRobotApplicationResponse;
@@ -28,17 +26,12 @@ import software.amazon.awssdk.services.robomaker.model.UpdateRobotApplicationRes
 /** Robot application calls raced against each other: the database, not luck, decides who wins. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotApplicationConcurrencySdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    RoboMakerClient robomaker;
+class RobotApplicationConcurrencySdkTest extends ServiceTest {
     RobotApplications apps;
     ExecutorService callers;
 
     @BeforeEach
     void setUp() {
-        robomaker = Sdk.client(endpoint);
         apps = new RobotApplications(robomaker);
         callers = Executors.newFixedThreadPool(8);
     }

@@ -14,21 +14,17 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationResponse;
 import software.amazon.awssdk.services.robomaker.model.DescribeRobotApplicationResponse;
@@ -42,19 +38,11 @@ import software.amazon.awssdk.services.robomaker.model.SourceConfig;
 /** CreateRobotApplication through the official SDK and on the wire: what it answers, and the requests it rejects. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotApplicationCreateSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    /** The service's clock: tests elsewhere push it forward, so times are compared with it, not the wall clock. */
-    @Inject
-    TestClock clock;
-
-    RoboMakerClient robomaker;
+class RobotApplicationCreateSdkTest extends ServiceTest {
     RobotApplications apps;
 
     @BeforeEach
     void client() {
-        robomaker = Sdk.client(endpoint);
         apps = new RobotApplications(robomaker);
     }
 

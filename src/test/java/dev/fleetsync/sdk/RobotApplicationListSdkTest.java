@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Filter;
 import software.amazon.awssdk.services.robomaker.model.ListRobotApplicationsResponse;
 import software.amazon.awssdk.services.robomaker.model.RobotApplicationSummary;
@@ -24,16 +22,11 @@ import software.amazon.awssdk.services.robomaker.model.RobotApplicationSummary;
 /** ListRobotApplications through the official SDK: which versions it shows, how it pages, and what it rejects. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotApplicationListSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    RoboMakerClient robomaker;
+class RobotApplicationListSdkTest extends ServiceTest {
     RobotApplications apps;
 
     @BeforeEach
     void client() {
-        robomaker = Sdk.client(endpoint);
         apps = new RobotApplications(robomaker);
     }
 

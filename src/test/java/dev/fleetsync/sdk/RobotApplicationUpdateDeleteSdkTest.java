@@ -8,17 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationResponse;
 import software.amazon.awssdk.services.robomaker.model.DescribeRobotApplicationResponse;
@@ -28,21 +23,12 @@ import software.amazon.awssdk.services.robomaker.model.UpdateRobotApplicationRes
 /** UpdateRobotApplication, DeleteRobotApplication and the ARNs and versions DescribeRobotApplication does not find, through the SDK. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotApplicationUpdateDeleteSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
+class RobotApplicationUpdateDeleteSdkTest extends ServiceTest {
     RobotApplications apps;
-    Seed seed;
 
     @BeforeEach
     void client() {
-        robomaker = Sdk.client(endpoint);
         apps = new RobotApplications(robomaker);
-        seed = new Seed(pool);
     }
 
     // ---- UpdateRobotApplication ----

@@ -9,17 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationResponse;
 import software.amazon.awssdk.services.robomaker.model.CreateRobotApplicationVersionResponse;
@@ -28,18 +26,13 @@ import software.amazon.awssdk.services.robomaker.model.DescribeRobotApplicationR
 /** CreateRobotApplicationVersion through the official SDK: numbering, snapshots, and the pins (revision, etags, digest) it checks. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotApplicationVersionSdkTest {
+class RobotApplicationVersionSdkTest extends ServiceTest {
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    RoboMakerClient robomaker;
     RobotApplications apps;
 
     @BeforeEach
     void client() {
-        robomaker = Sdk.client(endpoint);
         apps = new RobotApplications(robomaker);
     }
 

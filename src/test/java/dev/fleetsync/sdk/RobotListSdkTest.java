@@ -11,14 +11,11 @@ import static org.hamcrest.Matchers.not;
 import dev.fleetsync.robot.RobotRows;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.Filter;
 import software.amazon.awssdk.services.robomaker.model.InvalidParameterException;
@@ -38,19 +34,11 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 /** ListRobots through the official SDK: filters, pages, and the Robot structure on the wire. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotListSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
+class RobotListSdkTest extends ServiceTest {
     RobotRows rows;
 
     @BeforeEach
     void client() {
-        robomaker = Sdk.client(endpoint);
         rows = new RobotRows(pool);
     }
 

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fleetsync.robot.RobotRows;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.DeregisterRobotResponse;
 import software.amazon.awssdk.services.robomaker.model.DescribeRobotResponse;
@@ -34,21 +30,13 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 /** RegisterRobot and DeregisterRobot through the official SDK. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotMembershipSdkTest {
+class RobotMembershipSdkTest extends ServiceTest {
     private static final String ACCOUNT = "123456789012";
 
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
     RobotRows rows;
 
     @BeforeEach
     void client() {
-        robomaker = Sdk.client(endpoint);
         rows = new RobotRows(pool);
     }
 

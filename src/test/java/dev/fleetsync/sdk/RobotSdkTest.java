@@ -11,15 +11,11 @@ import static org.hamcrest.Matchers.not;
 import dev.fleetsync.robot.RobotRows;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,24 +44,13 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 /** CreateRobot, DescribeRobot and DeleteRobot through the official SDK (membership and listing: the sibling tests). */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotSdkTest {
+class RobotSdkTest extends ServiceTest {
     private static final String ACCOUNT = "123456789012";
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    /** The service's clock: tests elsewhere push it forward, so times are compared with it, not the wall clock. */
-    @Inject
-    TestClock clock;
-
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
     RobotRows rows;
 
     @BeforeEach
     void client() {
-        robomaker = Sdk.client(endpoint);
         rows = new RobotRows(pool);
     }
 

@@ -5,37 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.InvalidParameterException;
 
 /** What an SDK can send that strict reading refuses: enum members are plain strings to it, and any text is allowed. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class StrictInputSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
-
-    @BeforeEach
-    void client() {
-        robomaker = Sdk.client(endpoint);
-    }
-
+class StrictInputSdkTest extends ServiceTest {
     @Test
     void aPaddedArchitectureIsAnInvalidParameterAndCreatesNoRobot() {
         String name = Sdk.unique("padded");

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,32 +17,17 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.InvalidParameterException;
 import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class TagSdkTest {
+class TagSdkTest extends ServiceTest {
     private static final String ACCOUNT = "123456789012";
     private static final String OTHER_ACCOUNT = "210987654321";
     private static final String PREFIX = "arn:aws:robomaker:us-west-2:" + ACCOUNT + ":";
-
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool db;
-
-    RoboMakerClient robomaker;
-
-    @BeforeEach
-    void client() {
-        robomaker = Sdk.client(endpoint);
-    }
 
     @Test
     void tagsAddedToAFleetAreListedAndDescribed() {
@@ -208,7 +190,7 @@ class TagSdkTest {
         try {
             assertAllNotFound(foreign);
 
-            assertThat(db.preparedQuery("select tag_key, tag_value from resource_tag where account_id = $1 and resource_arn = $2")
+            assertThat(pool.preparedQuery("select tag_key, tag_value from resource_tag where account_id = $1 and resource_arn = $2")
                     .executeAndAwait(Tuple.of(OTHER_ACCOUNT, foreign)).size()).isEqualTo(1);
         } finally {
             delete("delete from resource_tag where account_id = $1 and resource_arn = $2", OTHER_ACCOUNT, foreign);
@@ -281,10 +263,10 @@ class TagSdkTest {
     }
 
     private void insert(String sql, String accountId, String arn) {
-        assertThat(db.preparedQuery(sql).executeAndAwait(Tuple.of(accountId, arn)).rowCount()).isEqualTo(1);
+        assertThat(pool.preparedQuery(sql).executeAndAwait(Tuple.of(accountId, arn)).rowCount()).isEqualTo(1);
     }
 
     private void delete(String sql, String accountId, String arn) {
-        db.preparedQuery(sql).executeAndAwait(Tuple.of(accountId, arn));
+        pool.preparedQuery(sql).executeAndAwait(Tuple.of(accountId, arn));
     }
 }

@@ -6,24 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.sim.FleetSimulator;
 import dev.fleetsync.support.sim.RobotBehaviour;
 import dev.fleetsync.support.sim.SimulationStats;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.DeploymentJobErrorCode;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 import software.amazon.awssdk.services.robomaker.model.DescribeDeploymentJobResponse;
@@ -33,7 +26,7 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 /** Rollouts driven by a simulated fleet of robots polling and reporting over HTTP, concurrently. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class FleetSimulationTest {
+class FleetSimulationTest extends ServiceTest {
     private static final Duration RUN = Duration.ofSeconds(60);
     /** Generous: the machine running the suite may be busy with other builds. */
     private static final Duration LARGE_RUN = Duration.ofSeconds(150);
@@ -41,22 +34,6 @@ class FleetSimulationTest {
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-    @Inject
-    TestClock clock;
-
-    RoboMakerClient robomaker;
-    Seed seed;
-
-    @BeforeEach
-    void setUp() {
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
     }
 
     @Test

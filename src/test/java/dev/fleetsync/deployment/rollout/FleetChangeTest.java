@@ -7,16 +7,13 @@ import static org.awaitility.Awaitility.await;
 import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.DeploymentJobErrorCode;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
@@ -27,18 +24,8 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 /** A fleet that changes under a running job (issue 14 point 3): robots deregistered, and moved to another fleet. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class FleetChangeTest {
+class FleetChangeTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(10);
-
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    RoboMakerClient robomaker;
-
-    @BeforeEach
-    void setUp() {
-        robomaker = Sdk.client(endpoint);
-    }
 
     /** One robot at a time: the second robot leaves while the first deploys, and is never handed the job. */
     @Test

@@ -6,22 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.DeploymentJobErrorCode;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
@@ -34,21 +29,8 @@ import software.amazon.awssdk.services.robomaker.model.DescribeDeploymentJobResp
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class FleetDeletionDuringStepTest {
+class FleetDeletionDuringStepTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(10);
-
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
-
-    @BeforeEach
-    void setUp() {
-        robomaker = Sdk.client(endpoint);
-    }
 
     @Test
     void deleteFleetWaitsForTheStepAndFailsItsJob() throws Exception {

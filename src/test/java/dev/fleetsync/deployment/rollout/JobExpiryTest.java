@@ -7,43 +7,22 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 import software.amazon.awssdk.services.robomaker.model.ResourceNotFoundException;
 
 /** Finished jobs are deleted after the retention (90 days), and their client tokens with them. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class JobExpiryTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
+class JobExpiryTest extends ServiceTest {
     @Test
     void aJobFinishedNinetyDaysAgoIsGoneAndItsTokenFree() {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
-        Seed seed = new Seed(pool);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("expiry"))).arn();
         String app = seed.applicationWithVersions(2);
         String token = UUID.randomUUID().toString();

@@ -10,18 +10,15 @@ import dev.fleetsync.support.HandOverFault;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.HangingPoll;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 
@@ -31,18 +28,8 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class LostHandOverTest {
+class LostHandOverTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(10);
-
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    RoboMakerClient robomaker;
-
-    @BeforeEach
-    void setUp() {
-        robomaker = Sdk.client(endpoint);
-    }
 
     @Test
     void aFaultBetweenTheCommitAndTheAnswerHandsTheSameAssignmentAgain() {

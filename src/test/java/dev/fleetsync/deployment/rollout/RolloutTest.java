@@ -7,23 +7,15 @@ import static org.awaitility.Awaitility.await;
 import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.DeploymentJobErrorCode;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 import software.amazon.awssdk.services.robomaker.model.DescribeDeploymentJobResponse;
@@ -34,24 +26,8 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 /** Jobs move through their lifecycle as robots poll and report, under the job's deploymentConfig. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RolloutTest {
+class RolloutTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(10);
-
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-    @Inject
-    TestClock clock;
-
-    RoboMakerClient robomaker;
-    Seed seed;
-
-    @BeforeEach
-    void setUp() {
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
-    }
 
     @Test
     void jobWithNoRobotsSucceedsAtOnce() {
@@ -233,11 +209,6 @@ class RolloutTest {
 
         assertThat(poll.get(15, java.util.concurrent.TimeUnit.SECONDS).getString("deploymentJob")).isEqualTo(job);
         assertThat(Duration.ofNanos(System.nanoTime() - created)).isLessThan(Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     private String fleet() {
