@@ -1,7 +1,7 @@
 package dev.fleetsync.agent;
 
 import dev.fleetsync.application.ApplicationSource;
-import dev.fleetsync.application.Architecture;
+import dev.fleetsync.common.Architecture;
 import dev.fleetsync.application.RobotApplicationVersion;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;

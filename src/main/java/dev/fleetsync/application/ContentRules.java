@@ -1,5 +1,6 @@
 package dev.fleetsync.application;
 
+import dev.fleetsync.common.Architecture;
 import dev.fleetsync.common.Validation;
 import dev.fleetsync.common.ServiceException;
 import java.util.EnumMap;

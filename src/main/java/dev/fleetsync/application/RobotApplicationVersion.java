@@ -1,5 +1,6 @@
 package dev.fleetsync.application;
 
+import dev.fleetsync.common.Architecture;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package dev.fleetsync.robot;
 
+import dev.fleetsync.common.Architecture;
 import dev.fleetsync.common.ArnFactory;
 import dev.fleetsync.common.Page;
 import dev.fleetsync.common.PageRequest;

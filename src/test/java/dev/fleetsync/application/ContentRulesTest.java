@@ -3,6 +3,7 @@ package dev.fleetsync.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetsync.common.Architecture;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import java.util.Arrays;

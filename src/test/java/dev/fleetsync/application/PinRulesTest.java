@@ -3,6 +3,7 @@ package dev.fleetsync.application;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fleetsync.common.Architecture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

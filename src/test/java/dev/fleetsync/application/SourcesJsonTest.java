@@ -2,6 +2,7 @@ package dev.fleetsync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetsync.common.Architecture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.application.ApplicationSummary;
 import dev.fleetsync.application.ApplicationView;
 import dev.fleetsync.application.SourceSpec;
-import dev.fleetsync.application.Architecture;
+import dev.fleetsync.common.Architecture;
 import dev.fleetsync.application.SuiteName;
 import dev.fleetsync.application.SuiteVersion;
 import dev.fleetsync.application.VersionRef;

@@ -7,7 +7,7 @@ import dev.fleetsync.api.shape.Name;
 import dev.fleetsync.api.shape.PaginationToken;
 import dev.fleetsync.api.shape.TagKey;
 import dev.fleetsync.api.shape.TagValue;
-import dev.fleetsync.robot.Architecture;
+import dev.fleetsync.common.Architecture;
 import dev.fleetsync.robot.Membership;
 import dev.fleetsync.robot.Robot;
 import dev.fleetsync.robot.RobotDetails;
