@@ -1,5 +1,6 @@
 package dev.fleetsync.events;
 
+import dev.fleetsync.common.BackgroundWork;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.config.EventsConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
 
 /**
  * Deletes events older than {@code fleetsync.events.retention}, on every instance (deletes of the same rows simply
@@ -19,29 +19,27 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EventRetention {
-    private static final Logger LOG = Logger.getLogger(EventRetention.class);
-
     private final Vertx vertx;
     private final EventQueries queries;
     private final EventsConfig config;
     private final Clock clock;
+    private final BackgroundWork background;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    public EventRetention(Vertx vertx, EventQueries queries, EventsConfig config, Clock clock) {
+    public EventRetention(Vertx vertx, EventQueries queries, EventsConfig config, Clock clock, BackgroundWork background) {
         this.vertx = vertx;
         this.queries = queries;
         this.config = config;
         this.clock = clock;
+        this.background = background;
     }
 
     void start(@Observes StartupEvent event) {
         timer = vertx.setPeriodic(config.retentionPeriod().toMillis(), id -> {
+            // a long backlog can outlast the period: one run at a time
             if (running.compareAndSet(false, true)) {
-                expire().subscribe().with(deleted -> running.set(false), failure -> {
-                    running.set(false);
-                    LOG.warnf("Could not delete expired events; trying again later: %s", failure.toString());
-                });
+                background.run("Deleting expired events", () -> expire().eventually(() -> running.set(false)));
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.fleetsync.deployment.rollout;
 
+import dev.fleetsync.common.BackgroundWork;
 import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.config.RolloutConfig;

@@ -1,4 +1,4 @@
-package dev.fleetsync.deployment.rollout;
+package dev.fleetsync.common;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the rollout's work that no request carries (timers, kicks from other threads) on a Vert.x context Hibernate
+ * Runs work that no request carries (the rollout's and retention's timers, kicks from other threads) on a Vert.x context Hibernate
  * Reactive accepts, logs a failure once, and lets what is running finish at shutdown.
  */
 @ApplicationScoped
@@ -60,7 +60,7 @@ public class BackgroundWork {
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            LOG.warnf("%d rollout step(s) still running at shutdown; they roll back and another instance repeats them", running.size());
+            LOG.warnf("%d background task(s) still running at shutdown; they roll back and are repeated later", running.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
