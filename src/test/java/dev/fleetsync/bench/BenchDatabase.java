@@ -34,7 +34,7 @@ final class BenchDatabase {
         Map<String, String> server = new java.util.HashMap<>(Map.of("max_connections", "200", "shared_buffers", "256MB",
                 "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on",
                 // counts the statements of a call, so the run can show the raw SQL issues the same ones
-                "shared_preload_libraries", "pg_stat_statements",
+                "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_planning", "on",
                 // the run vacuums before every measured phase (BenchSeed.settle), so no background vacuum lands in one
                 "autovacuum", "off"));
         // -Dbench.db.<setting>=<value> tries a server setting out (log_min_duration_statement=0 to see every statement)

@@ -123,11 +123,13 @@ final class WritePath {
     Measured measure(String scenario, boolean throughService, int clients, IntFunction<Future<Outcome>> call) {
         ClosedLoop.run(clients, 0, warmup, call);
         seed.settle();
+        StatementProfile.reset(seed);
         Map<String, Long> jitBefore = service.compilerTicks();
         CpuAccount.Snapshot before = cpu.snapshot();
         Instant start = Instant.now();
         Figures figures = ClosedLoop.run(clients, warmup, warmup + measured, call);
         CpuAccount.PerCall perCall = cpu.perCallSince(before, figures.requests());
+        StatementProfile.print(seed, (throughService ? "service, " : "raw SQL, ") + scenario + " at " + clients + " clients", figures.requests());
         if (!throughService) {
             return new Measured(figures, perCall, Double.NaN);
         }
