@@ -8,6 +8,8 @@ import dev.fleetsync.deployment.DeploymentStatus;
 import dev.fleetsync.deployment.RobotDeploymentMove;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -16,14 +18,32 @@ import java.util.Map;
 /** The robot-facing writes, each one statement in the caller's transaction. */
 @ApplicationScoped
 public class AgentSql implements Hql.Statements {
+    static {
+        // PENDING binds HAND_OVER's one "from" status as one parameter
+        if (RobotDeploymentMove.HAND_OVER.from().size() != 1) {
+            throw new IllegalStateException("PENDING binds one status for :from, HAND_OVER moves from " + RobotDeploymentMove.HAND_OVER.from());
+        }
+    }
 
-    // The robot's deployment to answer its poll with, in one statement; its row count (0 or 1) says whether there is one,
-    // and HANDED then reads it (see NativeSql).
+    private final Pool pool;
+
+    public AgentSql(Pool pool) {
+        this.pool = pool;
+    }
+
+    // The two ways a robot can have something to be handed, shared by HAND_OVER and PENDING so that they cannot drift
+    // apart: a poll that PENDING turns away must be one HAND_OVER would have handed nothing (on robot_deployment d
+    // joined to its deployment_job j).
     // "held": a deployment handed before that the robot has not reported on. The answer to that poll may have been lost
     // (the instance died after the commit, the connection dropped), so it is handed again, the same, until the robot
     // reports; the agent recognizes it by its job ARN. While it holds one, a robot is handed nothing else.
-    // "turn": otherwise, an admitted deployment of a running job of the robot's own fleet, at most one, handed at most
-    // once: the row stops matching as soon as it is handed. Public for the benchmark's raw SQL (bench/AgentRaw).
+    static final String HELD = "d.status = :to and j.status = :running and d.progress_step is null";
+    // "turn": otherwise, an admitted deployment of a running job, handed at most once: the row stops matching as soon as
+    // it is handed. HAND_OVER adds that the job is of the robot's own fleet and that the robot holds none.
+    static final String TURN = "d.status in (:from) and d.deployment_start_time is not null and d.handed_at is null and j.status = :running";
+
+    // The robot's deployment to answer its poll with, in one statement; its row count (0 or 1) says whether there is one,
+    // and HANDED then reads it (see NativeSql). Public for the benchmark's raw SQL (bench/AgentRaw).
     // "actor": the caller, named for the hand-over's event in this statement rather than in one more (events/EventLog).
     public static final String HAND_OVER = """
             with actor as (
@@ -31,13 +51,11 @@ public class AgentSql implements Hql.Statements {
             ), held as (
                 select d.job_arn from robot_deployment d
                 join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
-                where d.account_id = :account and d.robot_arn = :robot and d.status = :to
-                  and j.status = :running and d.progress_step is null
+                where d.account_id = :account and d.robot_arn = :robot and %s
             ), turn as (
                 select d.job_arn from robot_deployment d
                 join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
-                where d.account_id = :account and d.robot_arn = :robot and d.status in (:from)
-                  and d.deployment_start_time is not null and d.handed_at is null and j.status = :running
+                where d.account_id = :account and d.robot_arn = :robot and %s
                   and j.fleet_arn = (select r.fleet_arn from robot r where r.account_id = :account and r.arn = :robot)
                   and not exists (select 1 from held)
                 limit 1
@@ -53,7 +71,7 @@ public class AgentSql implements Hql.Statements {
                 where account_id = :account and arn = :robot and exists (select 1 from handed)
             )
             select 1 from (select job_arn from handed union all select job_arn from held) a limit 1
-            """;
+            """.formatted(HELD, TURN);
 
     // A robot holds at most one deployment at a time: the one just handed (at :now) or the one held and not reported on.
     // One read brings the whole assignment: the job, the version it deploys and the robot's architecture. Left joins, as
@@ -70,17 +88,21 @@ public class AgentSql implements Hql.Statements {
             """;
 
     // Whether a poll has anything to hand over, read without a transaction: no row when the robot does not exist, else 1,
-    // or 2 when it holds a deployment or has an admitted one waiting (HAND_OVER's held and turn, less the fleet and
-    // not-yet-held checks, which HAND_OVER makes itself). A poll with nothing to do so costs one read, not a write
-    // transaction; one that finds something runs HAND_OVER, which decides.
-    private static final String PENDING = """
+    // or 2 when it holds a deployment or has an admitted one waiting (HELD or TURN, less the fleet and not-yet-held
+    // checks, which HAND_OVER makes itself). A poll with nothing to do so costs one read, not a write transaction; one
+    // that finds something runs HAND_OVER, which decides. Why not HQL: the idle poll is the call robots make most, and
+    // a Hibernate session opened and closed around one read that loads no entity was most of its cost
+    // (docs/benchmarks.md); it goes straight through the reactive client, numbered as PENDING_PARAMETERS lists.
+    static final String PENDING_NAMED = """
             select case when exists (
-                select 1 from RobotDeployment d join DeploymentJob j on j.accountId = d.accountId and j.arn = d.jobArn
-                where d.accountId = r.accountId and d.robotArn = r.arn and j.status = InProgress
-                  and ((d.status = :to and d.progressStep is null)
-                    or (d.status in (:from) and d.deploymentStartTime is not null and d.handedAt is null))) then 2 else 1 end
-            from Robot r where r.accountId = :account and r.arn = :robot
-            """;
+                select 1 from robot_deployment d join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
+                where d.account_id = r.account_id and d.robot_arn = r.arn and ((%s) or (%s))) then 2 else 1 end
+            from robot r where r.account_id = :account and r.arn = :robot
+            """.formatted(HELD, TURN);
+    /** PENDING's parameters in the order they are numbered; {@code from} stands for one status ($5), HAND_OVER's only one. */
+    public static final List<String> PENDING_PARAMETERS = List.of("account", "robot", "to", "running", "from");
+    /** Public for the benchmark's raw SQL (bench/AgentRaw), which sends exactly this. */
+    public static final String PENDING = numbered(PENDING_NAMED, PENDING_PARAMETERS);
 
     /** Public for the benchmark's raw SQL (bench/AgentRaw). */
     public static final String ROBOT_FINISHED = """
@@ -92,15 +114,27 @@ public class AgentSql implements Hql.Statements {
 
     @Override
     public List<Hql> statements() {
-        return List.of(new Hql(HANDED, Object[].class), new Hql(PENDING, Integer.class));
+        return List.of(new Hql(HANDED, Object[].class));
     }
 
     /** Whether the robot may have a deployment to hand over (see PENDING), or null when it does not exist. */
     public Uni<Boolean> mayHandOver(String accountId, String robotArn) {
-        return Panache.getSession().flatMap(s -> s.createSelectionQuery(PENDING, Integer.class).setParameter("account", accountId)
-                .setParameter("robot", robotArn).setParameter("to", RobotDeploymentMove.HAND_OVER.to())
-                .setParameter("from", RobotDeploymentMove.HAND_OVER.from()).getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0) == 2);
+        return pool.preparedQuery(PENDING).execute(Tuple.of(accountId, robotArn, RobotDeploymentMove.HAND_OVER.to().name(),
+                DeploymentStatus.InProgress.name(), RobotDeploymentMove.HAND_OVER.from().iterator().next().name()))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger(0) == 2);
+    }
+
+    /** {@code sql} with each {@code :name} of {@code names} replaced by its number ($1 for the first), longest names first. */
+    static String numbered(String sql, List<String> names) {
+        String text = sql;
+        List<String> longestFirst = names.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String name : longestFirst) {
+            text = text.replaceAll(":" + name + "\\b", java.util.regex.Matcher.quoteReplacement("$" + (names.indexOf(name) + 1)));
+        }
+        if (text.matches("(?s).*[^:]:[a-z].*")) {
+            throw new IllegalStateException("a named parameter is left in " + text);
+        }
+        return text;
     }
 
     /** The deployment handed over now or held since an earlier poll, or null when the robot has none; its event names {@code actor}. */

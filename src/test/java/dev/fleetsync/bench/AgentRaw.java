@@ -14,15 +14,8 @@ import java.time.ZoneOffset;
  * client. {@link AgentParity} checks that both sides issue as many.
  */
 final class AgentRaw {
-    /** AgentSql.PENDING as Hibernate renders it: account, robot, to, from (one status). */
-    private static final String PENDING = """
-            select case when exists (
-                select 1 from robot_deployment d join deployment_job j on j.account_id = d.account_id and j.arn = d.job_arn
-                where d.account_id = r.account_id and d.robot_arn = r.arn and j.status = 'InProgress'
-                  and ((d.status = $3 and d.progress_step is null)
-                    or (d.status in ($4) and d.deployment_start_time is not null and d.handed_at is null))) then 2 else 1 end
-            from robot r where r.account_id = $1 and r.arn = $2
-            """;
+    /** AgentSql.PENDING, which the service sends as it is: account, robot, to, running, from (one status). */
+    private static final String PENDING = AgentSql.PENDING;
     /** AgentSql.HAND_OVER with Hibernate's named parameters numbered: account, robot, to, from (one status), now, running, actor. */
     private static final String HAND_OVER = AgentSql.HAND_OVER.replace(":account", "$1").replace(":robot", "$2").replace(":to", "$3")
             .replace(":from", "$4").replace(":now", "$5").replace(":running", "$6").replace(":actor", "$7");
@@ -52,7 +45,7 @@ final class AgentRaw {
     /** A poll with waitSeconds 0: completes with whether the robot was handed a deployment (or holds one). */
     Future<Boolean> idlePoll(String account, String robot) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.preparedQuery(PENDING).execute(Tuple.of(account, robot, "Deploying", "PendingNewDeployment"))
+        return pool.preparedQuery(PENDING).execute(Tuple.of(account, robot, "Deploying", "InProgress", "PendingNewDeployment"))
                 .compose(may -> may.size() == 0 || may.iterator().next().getInteger(0) != 2 ? Future.succeededFuture(false)
                         : pool.withTransaction(conn -> conn.preparedQuery(HAND_OVER)
                                 .execute(Tuple.of(account, robot, "Deploying", "PendingNewDeployment", now, "InProgress", robot)))
