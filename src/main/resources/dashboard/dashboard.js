@@ -59,7 +59,7 @@ function refreshLive(live) {
         return false;
       }
       if (!response.ok) return true;
-      const html = await response.text();
+      const html = (await response.text()).trim();
       if (html !== live.dataset.rendered) {
         const focused = document.activeElement && document.activeElement.id;
         live.innerHTML = html;
@@ -102,5 +102,8 @@ document.addEventListener("DOMContentLoaded", () => {
   confirmForms();
   const live = document.getElementById("live");
   // a finished job is followed no more; a fleet page always is
-  if (live && live.dataset.active === "true") watch(live, refreshLive(live));
+  if (live && live.dataset.active === "true") {
+    live.dataset.rendered = live.innerHTML.trim(); // the first fetch (at the stream's opening) swaps only what changed
+    watch(live, refreshLive(live));
+  }
 });
