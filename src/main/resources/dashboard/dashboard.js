@@ -1,21 +1,57 @@
-// The dashboard's only script: confirmations for the writes, and the job page's live part.
+// The dashboard's only script: confirmations for the writes, and the job and fleet pages' live parts.
 "use strict";
 
-// The one place the job page learns that its job changed. For now it fetches the server-rendered live part again
-// every 2 s; once the event stream (GET /events) is on main, this subscribes to the job's events and refreshes on
-// each one instead, and nothing else changes.
-function watchJob(live, refresh) {
-  const timer = setInterval(() => {
-    refresh().then((active) => {
-      if (!active) clearInterval(timer);
-    });
-  }, 2000);
+// The one place a page learns that what it shows changed: the job's (or fleet's) events, from the session's stream
+// GET /ui/events (EventSource resumes it with Last-Event-ID by itself). Each event asks for the live part again, and
+// bursts coalesce: one fetch in flight and at most one more after it. Only a browser without EventSource polls, slowly.
+function watch(live, refresh) {
+  const again = coalesce(refresh);
+  if (typeof EventSource !== "function") {
+    const timer = setInterval(() => again().then((watching) => { if (!watching) clearInterval(timer); }), 15000);
+    return;
+  }
+  const source = new EventSource(live.dataset.events);
+  source.addEventListener("open", () => again()); // what changed between the page's rendering and the stream's start
+  source.addEventListener("message", () => again());
+  source.addEventListener("session-ended", () => {
+    source.close();
+    window.location.assign("/ui/sign-in");
+  });
+  source.addEventListener("error", () => {
+    // closed for good (refused, or sent to sign-in): one fetch tells which, and goes to sign-in if the session ended
+    if (source.readyState === EventSource.CLOSED) again();
+  });
+}
+
+// Runs task() at most once at a time; calls while it runs make it run once more after, however many they are.
+function coalesce(task) {
+  let running = null;
+  let pending = false;
+  return function again() {
+    if (running) {
+      pending = true;
+      return running;
+    }
+    running = (async () => {
+      let result;
+      do {
+        pending = false;
+        result = await task();
+      } while (pending);
+      running = null;
+      return result;
+    })();
+    return running;
+  };
 }
 
 function refreshLive(live) {
   return async () => {
     const dialog = document.getElementById("confirm");
-    if (dialog && dialog.open) return true; // do not move the page under an open question
+    if (dialog && dialog.open) {
+      // do not move the page under an open question: refresh once it is answered (or the form sends the page away)
+      await new Promise((resolve) => dialog.addEventListener("close", resolve, { once: true }));
+    }
     try {
       const response = await fetch(live.dataset.live, { credentials: "same-origin", headers: { Accept: "text/html" } });
       if (response.redirected || response.status === 401) {
@@ -23,16 +59,16 @@ function refreshLive(live) {
         return false;
       }
       if (!response.ok) return true;
-      const html = await response.text();
+      const html = (await response.text()).trim();
       if (html !== live.dataset.rendered) {
         const focused = document.activeElement && document.activeElement.id;
         live.innerHTML = html;
         live.dataset.rendered = html;
         if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
       }
-      return live.querySelector("#cancel-job") !== null;
+      return true;
     } catch (e) {
-      return true; // a network hiccup: try again on the next tick
+      return true; // a network hiccup: the next event (or the stream's reconnect) fetches again
     }
   };
 }
@@ -65,5 +101,9 @@ function confirmForms() {
 document.addEventListener("DOMContentLoaded", () => {
   confirmForms();
   const live = document.getElementById("live");
-  if (live && live.dataset.active === "true") watchJob(live, refreshLive(live));
+  // a finished job is followed no more; a fleet page always is
+  if (live && live.dataset.active === "true") {
+    live.dataset.rendered = live.innerHTML.trim(); // the first fetch (at the stream's opening) swaps only what changed
+    watch(live, refreshLive(live));
+  }
 });

@@ -67,6 +67,17 @@ public class DashboardResource {
                                 found.stream().map(Pages.JobLine::of).toList(), ClientTokens.fresh()).render())));
     }
 
+    /** The fleet page's live part alone (its jobs and robots), fetched again on the fleet's events (dashboard.js). */
+    @GET
+    @Path("fleet/live")
+    public Uni<Response> fleetLive(@QueryParam("arn") String arn) {
+        DashboardSession session = CurrentSession.get();
+        return page(() -> fleets.describe(session.accountId(), required("arn", arn))
+                .flatMap(details -> jobs.newestOfFleet(session.accountId(), arn, JOBS_SHOWN)
+                        .map(found -> Pages.fleet$live(details.robots().stream().map(Pages.RobotLine::of).toList(),
+                                found.stream().map(Pages.JobLine::of).toList()).render())));
+    }
+
     @GET
     @Path("job")
     public Uni<Response> job(@QueryParam("arn") String arn) {
@@ -75,7 +86,7 @@ public class DashboardResource {
                 .map(details -> Pages.job(Pages.Frame.of(session), JobView.of(details)).render()));
     }
 
-    /** The job page's live part alone, which the page fetches again while the job runs (dashboard.js). */
+    /** The job page's live part alone, which the page fetches again on the job's events (dashboard.js, ui/LiveEvents). */
     @GET
     @Path("job/live")
     public Uni<Response> jobLive(@QueryParam("arn") String arn) {

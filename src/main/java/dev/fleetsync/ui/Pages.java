@@ -51,6 +51,8 @@ final class Pages {
     static native TemplateInstance fleet(Frame frame, String arn, String name, List<RobotLine> robots, List<JobLine> jobs,
             String syncToken);
 
+    static native TemplateInstance fleet$live(List<RobotLine> robots, List<JobLine> jobs);
+
     static native TemplateInstance job(Frame frame, JobView job);
 
     static native TemplateInstance job$live(Frame frame, JobView job);

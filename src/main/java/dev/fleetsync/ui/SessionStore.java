@@ -68,6 +68,17 @@ public class SessionStore {
                 });
     }
 
+    /**
+     * Whether the session is still live, without restarting its idle time: a held event stream asks this at each
+     * heartbeat and ends when it is not, and watching alone does not keep a session alive.
+     */
+    public Uni<Boolean> isLive(String token) {
+        OffsetDateTime now = now();
+        return pool.preparedQuery("select 1 from ui_session where token_hash = $1 and last_seen_at >= $2 and created_at >= $3")
+                .execute(Tuple.of(hash(token), now.minus(config.sessionIdleTimeout()), now.minus(config.sessionMaxAge())))
+                .map(rows -> rows.iterator().hasNext());
+    }
+
     /** Ends the session at once (sign-out); ending an ended one is harmless. */
     public Uni<Void> revoke(String token) {
         return pool.preparedQuery("delete from ui_session where token_hash = $1").execute(Tuple.of(hash(token))).replaceWithVoid();

@@ -69,6 +69,38 @@ public final class EventStreamClient implements AutoCloseable {
         }
     }
 
+    /** Opens {@code target} with exactly these headers (the dashboard's stream: a session cookie, no signature). */
+    public static EventStreamClient openWith(URI target, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET().header("Accept", "text/event-stream");
+        headers.forEach(request::header);
+        try {
+            return new EventStreamClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the server ends the stream within {@code within}; the frames before the end are skipped. */
+    public boolean endsWithin(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Frame frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (frame == END) {
+                    frames.add(END);
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     public int status() {
         return response.statusCode();
     }

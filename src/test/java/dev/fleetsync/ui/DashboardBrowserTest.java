@@ -3,6 +3,7 @@ package dev.fleetsync.ui;
 import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetsync.events.EventStream;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
@@ -15,7 +16,10 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +40,9 @@ class DashboardBrowserTest {
     URI endpoint;
     @Inject
     Pool pool;
+
+    @Inject
+    EventStream eventStream;
 
     RoboMakerClient robomaker;
     Seed seed;
@@ -91,6 +98,87 @@ class DashboardBrowserTest {
         browser.screenshot("04-job-succeeded");
         browser.open("/ui/");
         assertThat(browser.find("tr[data-fleet='" + name + "'] .in-sync").getText()).isEqualTo("3 of 3");
+    }
+
+    /**
+     * Issue 18's Done-when: a 50-robot rollout followed from its creation to its last robot on one page load. The fleet
+     * page shows the new job from the fleet's events; the job page then moves only on the job's events (EventSource on
+     * /ui/events), never by a timer: its live part is fetched no more often than events came, and not at all once
+     * the job is quiet.
+     */
+    @Test
+    void anOperatorFollowsAFiftyRobotRolloutFromCreationToTheLastRobotWithoutReloading() throws Exception {
+        String name = Sdk.unique("fifty");
+        String fleet = robomaker.createFleet(r -> r.name(name)).arn();
+        List<String> robots = seed.robotsInFleet(fleet, 50);
+        String app = seed.applicationWithVersions(1);
+        browser.signIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        browser.open("/ui/fleet?arn=" + URLEncoder.encode(fleet, StandardCharsets.UTF_8));
+        browser.script("window.__loadedAt = 'fleet page';");
+        assertThat(browser.pageText()).contains("No deployment job yet.");
+
+        String job = robomaker.createDeploymentJob(deploy(fleet, app, "1")
+                .deploymentConfig(c -> c.concurrentDeploymentPercentage(20)).build()).arn();
+        String jobLink = "a[href*='" + URLEncoder.encode(job, StandardCharsets.UTF_8) + "']";
+        browser.waitFor(d -> !d.findElements(By.cssSelector(jobLink)).isEmpty()); // from the fleet's events
+        assertThat(browser.script("return window.__loadedAt;")).isEqualTo("fleet page");
+        browser.screenshot("12-fifty-fleet-job-appeared");
+        browser.find(jobLink).click();
+        browser.waitFor(d -> d.findElements(By.id("live")).size() == 1 && d.getTitle().startsWith("Job "));
+        browser.script("""
+                window.__loadedAt = Date.now();
+                window.__fragmentFetches = 0;
+                const original = window.fetch;
+                window.fetch = function (url, options) {
+                  if (String(url).indexOf('/ui/job/live') >= 0) window.__fragmentFetches++;
+                  return original.call(this, url, options);
+                };""");
+        Object loadedAt = browser.script("return window.__loadedAt;");
+        // read by script: the live part may be replaced between finding an element and reading it
+        assertThat(browser.script("return document.getElementById('in-sync-count').textContent;")).isEqualTo("0");
+        assertThat(browser.script("return document.querySelector('.waves').textContent;"))
+                .asString().contains("Up to 10 of 50 robots deploy at once");
+
+        Set<Integer> seen = new LinkedHashSet<>();
+        try (SimulatedRobots simulated = new SimulatedRobots(endpoint, robots, 300)) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            boolean midway = false;
+            while (!"Succeeded".equals(browser.script("return document.getElementById('job-status').textContent;"))) {
+                assertThat(System.nanoTime()).as("the job succeeds within 3 minutes; in sync seen: %s", seen).isLessThan(deadline);
+                seen.add(Integer.parseInt(String.valueOf(browser.script("return document.getElementById('in-sync-count').textContent;"))));
+                if (!midway && seen.stream().anyMatch(n -> n >= 20)) {
+                    browser.screenshot("13-fifty-midway");
+                    midway = true;
+                }
+                Thread.sleep(150);
+            }
+        }
+        seen.add(Integer.parseInt(String.valueOf(browser.script("return document.getElementById('in-sync-count').textContent;"))));
+
+        assertThat(seen).as("in-sync counts the page showed").contains(50)
+                .filteredOn(n -> n > 0 && n < 50).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(List.copyOf(seen)).isSorted(); // it only rose
+        assertThat(browser.script("return document.querySelectorAll('#robots tbody tr').length;")).isEqualTo(50L);
+        assertThat(browser.script("return [...document.querySelectorAll('#robots tbody tr')]"
+                + ".filter(r => r.textContent.includes('InSync') && r.textContent.includes('100 %')).length;")).isEqualTo(50L);
+        assertThat(browser.script("return window.__loadedAt;")).isEqualTo(loadedAt); // never reloaded
+        browser.screenshot("14-fifty-succeeded");
+
+        long fetches = (Long) browser.script("return window.__fragmentFetches;");
+        long events = seed.count("select count(*) from event where job_arn = $1", job);
+        assertThat(fetches).as("fragment fetches against %s events of the job", events).isPositive().isLessThanOrEqualTo(events);
+        Thread.sleep(5000); // more than twice the old 2 s poll: a quiet job is not fetched again
+        assertThat(browser.script("return window.__fragmentFetches;")).isEqualTo(fetches);
+        System.out.printf("50-robot rollout: in sync seen %s; %d fragment fetches for %d events of the job%n", seen, fetches, events);
+        // the page holds one stream (its EventSource): leaving it ends that stream on the server
+        int held = eventStream.held();
+        assertThat(held).isPositive();
+        browser.open("/ui/");
+        long left = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (eventStream.held() != held - 1 && System.nanoTime() < left) {
+            Thread.sleep(100);
+        }
+        assertThat(eventStream.held()).isEqualTo(held - 1);
     }
 
     @Test

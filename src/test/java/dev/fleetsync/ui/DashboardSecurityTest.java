@@ -3,6 +3,7 @@ package dev.fleetsync.ui;
 import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetsync.support.EventStreamClient;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
@@ -11,11 +12,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,8 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class DashboardSecurityTest {
+    private static final Duration SOON = Duration.ofSeconds(10);
+
     @TestHTTPResource("/")
     URI endpoint;
     @Inject
@@ -190,6 +196,96 @@ class DashboardSecurityTest {
         // a dot segment never reaches the gate (api/http/RequestTarget); a percent-encoded /ui path is not the dashboard's
         assertThat(dotted).startsWith("HTTP/1.1 400").containsIgnoringCase("X-Amzn-ErrorType: InvalidParameterException");
         assertThat(encoded).containsIgnoringCase("X-Amzn-ErrorType: MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void theLiveStreamNeedsASessionAndAnotherAccountsJobOrFleetIsNotFound() {
+        String job = activeJob();
+        String fleet = robomaker.describeDeploymentJob(r -> r.job(job)).fleet();
+
+        Response noSession = browser.get("/ui/events?job=" + encode(job));
+        assertThat(noSession.statusCode()).isEqualTo(303);
+        assertThat(noSession.getHeader("Location")).endsWith("/ui/sign-in");
+        try (EventStreamClient forged = live("job=" + encode(job), "forged-cookie-value", null)) {
+            assertThat(forged.status()).isEqualTo(303);
+        }
+
+        browser.signedIn(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
+        for (String query : new String[] {"job=" + encode(job), "fleet=" + encode(fleet)}) {
+            try (EventStreamClient theirs = live(query, browser.cookie(), null)) {
+                assertThat(theirs.status()).as(query).isEqualTo(404);
+                assertThat(theirs.header("X-Amzn-ErrorType")).isEqualTo("ResourceNotFoundException");
+            }
+        }
+        try (EventStreamClient bad = live("job=not-an-arn", browser.cookie(), null);
+                EventStreamClient badId = live("job=" + encode(job), browser.cookie(), "-1");
+                EventStreamClient none = live("", browser.cookie(), null)) {
+            for (EventStreamClient refused : new EventStreamClient[] {bad, badId, none}) {
+                assertThat(refused.status()).isEqualTo(400);
+                assertThat(refused.header("X-Amzn-ErrorType")).isEqualTo("InvalidParameterException");
+            }
+            assertThat(bad.body()).contains("job");
+            assertThat(badId.body()).contains("Last-Event-ID");
+        }
+        assertThat(statusOf(job)).isNotEqualTo(DeploymentStatus.CANCELED);
+    }
+
+    @Test
+    void theLiveStreamCarriesOnlyItsJobsEventsAndResumesAfterLastEventIdWithoutChangingAnything() {
+        String watched = activeJob();
+        String other = activeJob();
+        browser.signedIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        long sessions = seed.count("select count(*) from ui_session");
+        long first;
+        try (EventStreamClient stream = live("job=" + encode(watched), browser.cookie(), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.header("content-type")).startsWith("text/event-stream");
+            robomaker.cancelDeploymentJob(r -> r.job(other));
+            robomaker.cancelDeploymentJob(r -> r.job(watched));
+
+            first = stream.events(1, SOON).get(0).seq();
+            List<EventStreamClient.Frame> events = stream.eventsWithin(Duration.ofSeconds(2));
+            assertThat(events).allSatisfy(e -> assertThat(new JsonObject(e.data()).getString("jobArn")).isEqualTo(watched));
+            assertThat(events).allSatisfy(e -> assertThat(e.seq()).isGreaterThan(first));
+        }
+        // from before the job was created: every one of its events once, in order, up to the cancel seen above
+        try (EventStreamClient resumed = live("job=" + encode(watched), browser.cookie(), "0")) {
+            List<EventStreamClient.Frame> all = resumed.eventsWithin(Duration.ofSeconds(3));
+            assertThat(all).extracting(EventStreamClient.Frame::seq).isSorted().doesNotHaveDuplicates().contains(first);
+            assertThat(all).allSatisfy(e -> assertThat(new JsonObject(e.data()).getString("jobArn")).isEqualTo(watched));
+            assertThat(all).extracting(e -> new JsonObject(e.data()).getString("type"))
+                    .startsWith("DeploymentJobCreated").contains("DeploymentJobStatusChanged");
+        }
+        try (EventStreamClient after = live("job=" + encode(watched), browser.cookie(), Long.toString(first))) {
+            assertThat(after.eventsWithin(Duration.ofSeconds(2))).allSatisfy(e -> assertThat(e.seq()).isGreaterThan(first));
+        }
+        assertThat(statusOf(other)).isEqualTo(DeploymentStatus.CANCELED);
+        assertThat(seed.count("select count(*) from ui_session")).isEqualTo(sessions);
+    }
+
+    @Test
+    void signingOutEndsAHeldLiveStream() {
+        String job = activeJob();
+        browser.signedIn(Sdk.ACCESS_KEY, Sdk.SECRET);
+        String csrf = browser.csrf();
+        try (EventStreamClient stream = live("job=" + encode(job), browser.cookie(), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.comment(SOON)).isNotNull(); // held, kept alive
+
+            browser.post("/ui/sign-out", Map.of("csrf", csrf)).then().statusCode(303);
+
+            assertThat(stream.events(1, SOON).get(0).event()).isEqualTo(LiveEvents.SESSION_ENDED);
+            assertThat(stream.endsWithin(SOON)).isTrue();
+        }
+    }
+
+    /** The dashboard's stream as a browser's EventSource opens it: the session cookie, maybe a Last-Event-ID. */
+    private EventStreamClient live(String query, String cookie, String lastEventId) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Cookie", SessionCookie.NAME + "=" + cookie));
+        if (lastEventId != null) {
+            headers.put("Last-Event-ID", lastEventId);
+        }
+        return EventStreamClient.openWith(endpoint.resolve("/ui/events" + (query.isEmpty() ? "" : "?" + query)), headers);
     }
 
     private io.restassured.specification.RequestSpecification given() {

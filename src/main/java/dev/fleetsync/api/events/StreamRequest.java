@@ -6,12 +6,15 @@ import dev.fleetsync.events.EventFilter;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A {@code GET /events} request read and checked: its filters and where it resumes (Last-Event-ID), if it does. */
-record StreamRequest(EventFilter filter, Optional<Long> after) {
+/**
+ * A {@code GET /events} request read and checked: its filters and where it resumes (Last-Event-ID), if it does. The
+ * dashboard's session-authenticated stream (ui/LiveEvents) reads its parameters through this too.
+ */
+public record StreamRequest(EventFilter filter, Optional<Long> after) {
     private static final Pattern NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
     private static final int MAX_ARN = 1224;
 
-    static StreamRequest of(String fleet, String job, String lastEventId) {
+    public static StreamRequest of(String fleet, String job, String lastEventId) {
         return new StreamRequest(new EventFilter(arn("fleet", fleet, ResourceType.FLEET), arn("job", job, ResourceType.DEPLOYMENT_JOB)),
                 position(lastEventId));
     }
