@@ -47,7 +47,9 @@ public class AgentService {
     public Uni<Assignment> poll(String accountId, String robotArn, Duration wait, Supplier<Uni<Void>> stillAllowed) {
         CompletableFuture<Boolean> wake = waiters.register(robotArn);
         Context context = Vertx.currentContext();
-        return Panache.withSession(() -> sql.mayHandOver(accountId, robotArn))
+        return sql.mayHandOver(accountId, robotArn)
+                // the pool answers on its connection's event loop; Hibernate Reactive's session is bound to the request's
+                .emitOn(task -> context.runOnContext(v -> task.run()))
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Robot " + robotArn + " does not exist"))
                 // nothing to hand over: one read, no write transaction (issue 16)
                 .chain(may -> may ? handOver(accountId, robotArn) : Uni.createFrom().<Assignment>nullItem())

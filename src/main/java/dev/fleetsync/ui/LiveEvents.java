@@ -107,6 +107,8 @@ public class LiveEvents {
                         .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, event.json()).build());
         OutboundSseEvent ended = sse.newEventBuilder().name(SESSION_ENDED).data(String.class, "{}").build();
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+                // a heartbeat not yet written when the next is due is dropped: ticks refuse to queue, and would fail the stream
+                .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> signedIn(session))
                 .map(live -> live ? sse.newEventBuilder().comment("heartbeat").build() : ended);
         return Multi.createBy().merging().streams(events, heartbeats)

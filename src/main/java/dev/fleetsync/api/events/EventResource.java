@@ -48,6 +48,8 @@ public class EventResource {
                 .map(event -> sse.newEventBuilder().id(Long.toString(event.seq())).name(event.type().name())
                         .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, event.json()).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+                // a heartbeat not yet written when the next is due is dropped: ticks refuse to queue, and would fail the stream
+                .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events, heartbeats)
                 // written on the request's own context, as every response is
