@@ -116,8 +116,10 @@ class ServiceModelTest {
             }
         }
         // the event stream is fleetsync's own, not RoboMaker's (docs/events.md): no operation of the AWS model
+        // nor, yet, the webhook subscriptions (docs/webhooks.md): they join the published model once the bad-input corpus
+        // seeds a subscription for them to name (issue 18)
         resources.removeAll(List.of(dev.fleetsync.api.agent.AgentResource.class, dev.fleetsync.api.events.EventResource.class,
-                ModelResource.class));
+                dev.fleetsync.api.webhooks.WebhookResource.class, ModelResource.class));
 
         assertThat(resources).containsExactlyInAnyOrderElementsOf(ServiceModel.RESOURCES);
     }
