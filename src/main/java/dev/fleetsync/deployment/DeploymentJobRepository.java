@@ -1,17 +1,43 @@
 package dev.fleetsync.deployment;
 
 import dev.fleetsync.common.AccountArn;
+import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 @ApplicationScoped
-public class DeploymentJobRepository implements PanacheRepositoryBase<DeploymentJob, AccountArn> {
+public class DeploymentJobRepository implements PanacheRepositoryBase<DeploymentJob, AccountArn>, Hql.Statements {
+    // Through the session, not Panache's find(String) and update(String), so that HqlWarmUp interprets every one at
+    // start-up: the locked read runs on each fleet change, the page on each ListDeploymentJobs.
+    private static final String ACTIVE_OF_FLEET = "from DeploymentJob where accountId = :accountId and fleetArn = :fleetArn "
+            + "and status in :active";
+    private static final String FAIL_OF_DELETED_FLEET = "update DeploymentJob set status = :failed, failureCode = :code, "
+            + "failureReason = 'The fleet was deleted during the deployment', updatedAt = :now "
+            + "where accountId = :accountId and fleetArn = :fleetArn and status in :active";
+    private static final String LATEST_OF_EXISTING_FLEET = "from DeploymentJob where accountId = :accountId and fleetArn = :fleetArn "
+            + "and status <> :canceled and exists (select 1 from Fleet f where f.accountId = :accountId and f.arn = :fleetArn) "
+            + "order by createdAt desc, arn desc";
+    private static final String NEWEST_OF_FLEET = "from DeploymentJob where accountId = :accountId and fleetArn = :fleetArn "
+            + "order by createdAt desc, arn desc";
+    private static final String PAGE = "from DeploymentJob where accountId = :accountId";
+    private static final List<String> PAGE_CLAUSES = List.of(" and status = :status",
+            " and fleetArn in (select f.arn from Fleet f where f.accountId = :accountId and f.name = :fleetName)", PageRequest.AFTER_CLAUSE);
+    private static final String PAGE_ORDER = " order by createdAt, arn";
+
+    @Override
+    public List<Hql> statements() {
+        List<Hql> statements = new ArrayList<>(List.of(new Hql(ACTIVE_OF_FLEET, DeploymentJob.class), new Hql(FAIL_OF_DELETED_FLEET, null),
+                new Hql(LATEST_OF_EXISTING_FLEET, DeploymentJob.class), new Hql(NEWEST_OF_FLEET, DeploymentJob.class)));
+        statements.addAll(Hql.variants(PAGE, PAGE_CLAUSES, PAGE_ORDER, DeploymentJob.class));
+        return statements;
+    }
 
     public Uni<DeploymentJob> find(String accountId, String arn) {
         return findById(new AccountArn(accountId, arn));
@@ -22,19 +48,17 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
      * or robot deployments takes the job first, as a step does (job, robot deployments, robots, fleet).
      */
     public Uni<List<DeploymentJob>> lockActiveOfFleet(String accountId, String fleetArn) {
-        return find("accountId = :accountId and fleetArn = :fleetArn and status in :active",
-                Parameters.with("accountId", accountId).and("fleetArn", fleetArn).and("active", DeploymentStatus.ACTIVE))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return getSession().chain(s -> s.createSelectionQuery(ACTIVE_OF_FLEET, DeploymentJob.class).setParameter("accountId", accountId)
+                .setParameter("fleetArn", fleetArn).setParameter("active", DeploymentStatus.ACTIVE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
     }
 
     /** A job whose fleet is deleted cannot finish: it fails, freeing nothing else (the fleet is gone). */
     public Uni<Integer> failActiveOfDeletedFleet(String accountId, String fleetArn, Instant now) {
-        return update("status = :failed, failureCode = :code, "
-                + "failureReason = 'The fleet was deleted during the deployment', updatedAt = :now "
-                + "where accountId = :accountId and fleetArn = :fleetArn and status in :active",
-                Parameters.with("failed", DeploymentStatus.Failed)
-                        .and("code", DeploymentJobErrorCode.DeploymentFleetDoesNotExist.name()).and("now", now).and("accountId", accountId)
-                        .and("fleetArn", fleetArn).and("active", DeploymentStatus.ACTIVE));
+        return getSession().chain(s -> s.createMutationQuery(FAIL_OF_DELETED_FLEET).setParameter("failed", DeploymentStatus.Failed)
+                .setParameter("code", DeploymentJobErrorCode.DeploymentFleetDoesNotExist.name()).setParameter("now", now)
+                .setParameter("accountId", accountId).setParameter("fleetArn", fleetArn).setParameter("active", DeploymentStatus.ACTIVE)
+                .executeUpdate());
     }
 
     /**
@@ -42,34 +66,31 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
      * a deleted fleet's jobs stay behind, but there is nothing left to synchronize. One statement, since every Sync runs it.
      */
     public Uni<DeploymentJob> latestOfExistingFleet(String accountId, String fleetArn) {
-        return find("accountId = ?1 and fleetArn = ?2 and status <> ?3 "
-                + "and exists (select 1 from Fleet f where f.accountId = ?1 and f.arn = ?2) order by createdAt desc, arn desc",
-                accountId, fleetArn, DeploymentStatus.Canceled).firstResult();
+        return getSession().chain(s -> s.createSelectionQuery(LATEST_OF_EXISTING_FLEET, DeploymentJob.class)
+                .setParameter("accountId", accountId).setParameter("fleetArn", fleetArn).setParameter("canceled", DeploymentStatus.Canceled)
+                .setMaxResults(1).getResultList()).map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /** Jobs in creation order, one more than the page asks for, optionally of one status or of fleets of one name. */
     public Uni<List<DeploymentJob>> page(String accountId, DeploymentStatus status, String fleetName, PageRequest page) {
-        StringBuilder query = new StringBuilder("accountId = :accountId");
-        Parameters params = Parameters.with("accountId", accountId);
-        if (status != null) {
-            query.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (fleetName != null) {
-            query.append(" and fleetArn in (select f.arn from Fleet f where f.accountId = :accountId and f.name = :fleetName)");
-            params.and("fleetName", fleetName);
-        }
-        page.after().ifPresent(after -> {
-            query.append(PageRequest.AFTER_CLAUSE);
-            params.and("afterCreatedAt", after.createdAt()).and("afterArn", after.arn());
+        String hql = Hql.variant(PAGE, PAGE_CLAUSES, PAGE_ORDER, status != null, fleetName != null, page.after().isPresent());
+        return getSession().chain(s -> {
+            Mutiny.SelectionQuery<DeploymentJob> query = s.createSelectionQuery(hql, DeploymentJob.class).setParameter("accountId", accountId)
+                    .setMaxResults(page.size());
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+            if (fleetName != null) {
+                query.setParameter("fleetName", fleetName);
+            }
+            page.after().ifPresent(after -> query.setParameter("afterCreatedAt", after.createdAt()).setParameter("afterArn", after.arn()));
+            return query.getResultList();
         });
-        query.append(" order by createdAt, arn");
-        return find(query.toString(), params).range(0, page.size() - 1).list();
     }
 
     /** The fleet's newest jobs, newest first, at most {@code limit}. */
     public Uni<List<DeploymentJob>> newestOfFleet(String accountId, String fleetArn, int limit) {
-        return find("accountId = ?1 and fleetArn = ?2 order by createdAt desc, arn desc", accountId, fleetArn)
-                .range(0, limit - 1).list();
+        return getSession().chain(s -> s.createSelectionQuery(NEWEST_OF_FLEET, DeploymentJob.class).setParameter("accountId", accountId)
+                .setParameter("fleetArn", fleetArn).setMaxResults(limit).getResultList());
     }
 }

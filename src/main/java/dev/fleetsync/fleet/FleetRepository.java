@@ -4,11 +4,12 @@ import dev.fleetsync.common.AccountArn;
 import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 @ApplicationScoped
 public class FleetRepository implements PanacheRepositoryBase<Fleet, AccountArn>, Hql.Statements {
@@ -18,10 +19,15 @@ public class FleetRepository implements PanacheRepositoryBase<Fleet, AccountArn>
             + "lastDeploymentTime = :time where accountId = :accountId and arn = :fleet";
     private static final String RECORD_STATUS = "update Fleet set lastDeploymentStatus = :status "
             + "where accountId = :accountId and arn = :fleet and lastDeploymentJob = :job";
+    private static final String PAGE = "from Fleet where accountId = :accountId";
+    private static final List<String> PAGE_CLAUSES = List.of(" and name = :name", PageRequest.AFTER_CLAUSE);
+    private static final String PAGE_ORDER = " order by createdAt, arn";
 
     @Override
     public List<Hql> statements() {
-        return List.of(new Hql(RECORD_DEPLOYMENT, null), new Hql(RECORD_STATUS, null));
+        List<Hql> statements = new ArrayList<>(List.of(new Hql(RECORD_DEPLOYMENT, null), new Hql(RECORD_STATUS, null)));
+        statements.addAll(Hql.variants(PAGE, PAGE_CLAUSES, PAGE_ORDER, Fleet.class));
+        return statements;
     }
 
     public Uni<Fleet> find(String accountId, String arn) {
@@ -30,18 +36,16 @@ public class FleetRepository implements PanacheRepositoryBase<Fleet, AccountArn>
 
     /** Fleets in creation order, one more than the page asks for; {@code name} filters on the whole name when given. */
     public Uni<List<Fleet>> page(String accountId, String name, PageRequest page) {
-        StringBuilder query = new StringBuilder("accountId = :accountId");
-        Parameters params = Parameters.with("accountId", accountId);
-        if (name != null) {
-            query.append(" and name = :name");
-            params.and("name", name);
-        }
-        page.after().ifPresent(after -> {
-            query.append(PageRequest.AFTER_CLAUSE);
-            params.and("afterCreatedAt", after.createdAt()).and("afterArn", after.arn());
+        String hql = Hql.variant(PAGE, PAGE_CLAUSES, PAGE_ORDER, name != null, page.after().isPresent());
+        return getSession().chain(s -> {
+            Mutiny.SelectionQuery<Fleet> query = s.createSelectionQuery(hql, Fleet.class).setParameter("accountId", accountId)
+                    .setMaxResults(page.size());
+            if (name != null) {
+                query.setParameter("name", name);
+            }
+            page.after().ifPresent(after -> query.setParameter("afterCreatedAt", after.createdAt()).setParameter("afterArn", after.arn()));
+            return query.getResultList();
         });
-        query.append(" order by createdAt, arn");
-        return find(query.toString(), params).range(0, page.size() - 1).list();
     }
 
     public Uni<Integer> recordDeployment(String accountId, String fleetArn, String jobArn, String status, Instant time) {

@@ -1,5 +1,6 @@
 package dev.fleetsync.tag;
 
+import dev.fleetsync.common.Hql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +12,26 @@ import java.util.TreeMap;
 
 /** Tags of any resource by ARN. Callers run inside a session (and a transaction for writes). */
 @ApplicationScoped
-public class TagRepository implements PanacheRepositoryBase<ResourceTag, ResourceTag.Key> {
+public class TagRepository implements PanacheRepositoryBase<ResourceTag, ResourceTag.Key>, Hql.Statements {
+    // Through the session, not Panache's list(String) and friends, so that HqlWarmUp interprets them at start-up: every
+    // Describe and tag write runs one of them.
+    private static final String OF_RESOURCE = "from ResourceTag where accountId = :account and resourceArn = :arn";
+    private static final String OF_RESOURCES = "from ResourceTag where accountId = :account and resourceArn in :arns";
+    private static final String COUNT = "select count(*) from ResourceTag where accountId = :account and resourceArn = :arn";
+    private static final String COUNT_OTHERS = "select count(*) from ResourceTag "
+            + "where accountId = :account and resourceArn = :arn and tagKey not in :keys";
+    private static final String DELETE_KEYS = "delete from ResourceTag where accountId = :account and resourceArn = :arn and tagKey in :keys";
+    private static final String DELETE_ALL = "delete from ResourceTag where accountId = :account and resourceArn = :arn";
+
+    @Override
+    public List<Hql> statements() {
+        return List.of(new Hql(OF_RESOURCE, ResourceTag.class), new Hql(OF_RESOURCES, ResourceTag.class), new Hql(COUNT, Long.class),
+                new Hql(COUNT_OTHERS, Long.class), new Hql(DELETE_KEYS, null), new Hql(DELETE_ALL, null));
+    }
 
     public Uni<Map<String, String>> tagsOf(String accountId, String arn) {
-        return list("accountId = ?1 and resourceArn = ?2", accountId, arn).map(TagRepository::toMap);
+        return getSession().chain(s -> s.createSelectionQuery(OF_RESOURCE, ResourceTag.class).setParameter("account", accountId)
+                .setParameter("arn", arn).getResultList()).map(TagRepository::toMap);
     }
 
     /** Tags of many resources in one query, keyed by ARN; resources without tags are absent. */
@@ -22,7 +39,8 @@ public class TagRepository implements PanacheRepositoryBase<ResourceTag, Resourc
         if (arns.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return list("accountId = ?1 and resourceArn in ?2", accountId, arns).map(tags -> {
+        return getSession().chain(s -> s.createSelectionQuery(OF_RESOURCES, ResourceTag.class).setParameter("account", accountId)
+                .setParameter("arns", arns).getResultList()).map(tags -> {
             Map<String, Map<String, String>> byArn = new HashMap<>();
             for (ResourceTag tag : tags) {
                 byArn.computeIfAbsent(tag.resourceArn, k -> new TreeMap<>()).put(tag.tagKey, tag.tagValue);
@@ -46,7 +64,8 @@ public class TagRepository implements PanacheRepositoryBase<ResourceTag, Resourc
         if (keys.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        return delete("accountId = ?1 and resourceArn = ?2 and tagKey in ?3", accountId, arn, keys);
+        return getSession().chain(s -> s.createMutationQuery(DELETE_KEYS).setParameter("account", accountId).setParameter("arn", arn)
+                .setParameter("keys", keys).executeUpdate()).map(Integer::longValue);
     }
 
     /**
@@ -55,13 +74,16 @@ public class TagRepository implements PanacheRepositoryBase<ResourceTag, Resourc
      */
     public Uni<Long> countOthers(String accountId, String arn, Collection<String> keys) {
         if (keys.isEmpty()) {
-            return count("accountId = ?1 and resourceArn = ?2", accountId, arn);
+            return getSession().chain(s -> s.createSelectionQuery(COUNT, Long.class).setParameter("account", accountId)
+                    .setParameter("arn", arn).getSingleResult());
         }
-        return count("accountId = ?1 and resourceArn = ?2 and tagKey not in ?3", accountId, arn, keys);
+        return getSession().chain(s -> s.createSelectionQuery(COUNT_OTHERS, Long.class).setParameter("account", accountId)
+                .setParameter("arn", arn).setParameter("keys", keys).getSingleResult());
     }
 
     public Uni<Long> removeAll(String accountId, String arn) {
-        return delete("accountId = ?1 and resourceArn = ?2", accountId, arn);
+        return getSession().chain(s -> s.createMutationQuery(DELETE_ALL).setParameter("account", accountId).setParameter("arn", arn)
+                .executeUpdate()).map(Integer::longValue);
     }
 
     private static Map<String, String> toMap(List<ResourceTag> tags) {
