@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.api.StrictBodyCorpus.Case;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RolloutDisabled;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.TableDigest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -13,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,14 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 @TestProfile(RolloutDisabled.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class StrictBodyCorpusTest {
+class StrictBodyCorpusTest extends ServiceTest {
     /** Tag routes take an ARN in the path; one of ours, so a body that slipped through would really tag something. */
     private static final String PATH_ARN = "arn:aws:robomaker:us-west-2:123456789012:deployment-fleet/strict-corpus/1700000000000";
 
     private static TableDigest digest;
-
-    @Inject
-    Pool pool;
 
     static List<Case> cases() {
         return StrictBodyCorpus.cases(PATH_ARN);

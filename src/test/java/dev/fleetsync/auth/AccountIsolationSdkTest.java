@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +30,7 @@ import software.amazon.awssdk.services.robomaker.model.SourceConfig;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class AccountIsolationSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
+class AccountIsolationSdkTest extends ServiceTest {
 
     RoboMakerClient mine;
     RoboMakerClient theirs;
@@ -46,8 +43,8 @@ class AccountIsolationSdkTest {
 
     @BeforeEach
     void twoAccountsWithTheSameNames() {
-        mine = Sdk.client(endpoint);
-        theirs = Sdk.client(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
+        mine = robomaker;
+        theirs = signedAs(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
         name = Sdk.unique("same");
         own = create(mine);
         other = create(theirs);

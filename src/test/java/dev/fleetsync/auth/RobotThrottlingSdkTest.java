@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
-import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.Signing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,16 +29,12 @@ import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class RobotThrottlingSdkTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
+class RobotThrottlingSdkTest extends ServiceTest {
 
     @Test
     void robotsPollingBeyondTheApiBurstLeaveTheApiCallsTheirOwnBucket() {
         String robot = robotOf("666666666666");
-        RoboMakerClient api = Sdk.client(endpoint, "AKIDFLEETSYNCROBOTS", "robots-secret");
+        RoboMakerClient api = signedAs("AKIDFLEETSYNCROBOTS", "robots-secret");
         for (int i = 0; i < 5; i++) {
             poll(robot, "AKIDFLEETSYNCROBOTS", "robots-secret").then().statusCode(200);
         }
@@ -57,7 +50,7 @@ class RobotThrottlingSdkTest {
     @Test
     void thePollAfterTheConfiguredRobotBurstIsThrottledWhateverTheApiCalls() {
         String robot = robotOf("777777777777");
-        RoboMakerClient api = Sdk.client(endpoint, "AKIDFLEETSYNCAGENT", "agent-secret");
+        RoboMakerClient api = signedAs("AKIDFLEETSYNCAGENT", "agent-secret");
         for (int i = 0; i < 5; i++) {
             api.listFleets(r -> r.maxResults(1));
         }

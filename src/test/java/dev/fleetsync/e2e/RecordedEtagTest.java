@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.InvalidParameterException;
 import software.amazon.awssdk.services.robomaker.model.ListRobotApplicationsRequest;
@@ -25,15 +23,11 @@ import software.amazon.awssdk.services.robomaker.model.SourceConfig;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = BundleStoreResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RecordedEtagTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    RoboMakerClient sdk;
+class RecordedEtagTest extends ServiceTest {
     String bucket;
 
     @BeforeEach
-    void client() {
-        sdk = Sdk.client(endpoint);
+    void bucket() {
         bucket = Sdk.unique("etags");
     }
 
@@ -41,7 +35,7 @@ class RecordedEtagTest {
     void createRecordsTheObjectsEtag() {
         String etag = Bundles.put(bucket, "app/x86.tar.gz", bytes("one"));
 
-        var created = sdk.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
+        var created = robomaker.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
                 .sources(source("app/x86.tar.gz", Architecture.X86_64)));
 
         assertThat(created.sources().get(0).etag()).isEqualTo(etag).isEqualTo(Bundles.md5(bytes("one")));
@@ -52,22 +46,22 @@ class RecordedEtagTest {
         Bundles.put(bucket, "present.tar.gz", bytes("here"));
         String name = Sdk.unique("app");
 
-        assertThatThrownBy(() -> sdk.createRobotApplication(r -> r.name(name).robotSoftwareSuite(ros2())
+        assertThatThrownBy(() -> robomaker.createRobotApplication(r -> r.name(name).robotSoftwareSuite(ros2())
                 .sources(source("present.tar.gz", Architecture.X86_64), source("absent.tar.gz", Architecture.ARM64))))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                         .contains("'sources[1].s3Key'", "absent.tar.gz"));
-        assertThat(sdk.listRobotApplications(ListRobotApplicationsRequest.builder().build()).robotApplicationSummaries())
+        assertThat(robomaker.listRobotApplications(ListRobotApplicationsRequest.builder().build()).robotApplicationSummaries())
                 .noneMatch(s -> s.name().equals(name));
     }
 
     @Test
     void aVersionSnapshotsTheEtagTheStoreHoldsWhenItIsCreated() {
         Bundles.put(bucket, "app.tar.gz", bytes("first"));
-        String arn = sdk.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
+        String arn = robomaker.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
                 .sources(source("app.tar.gz", Architecture.X86_64))).arn();
         String second = Bundles.put(bucket, "app.tar.gz", bytes("second"));
 
-        var version = sdk.createRobotApplicationVersion(r -> r.application(arn).s3Etags(second));
+        var version = robomaker.createRobotApplicationVersion(r -> r.application(arn).s3Etags(second));
 
         assertThat(version.sources().get(0).etag()).isEqualTo(second);
     }
@@ -75,11 +69,11 @@ class RecordedEtagTest {
     @Test
     void aPinnedEtagTheStoreNoLongerHoldsIsRefused() {
         String first = Bundles.put(bucket, "app.tar.gz", bytes("first"));
-        String arn = sdk.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
+        String arn = robomaker.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
                 .sources(source("app.tar.gz", Architecture.X86_64))).arn();
         Bundles.put(bucket, "app.tar.gz", bytes("changed"));
 
-        assertThatThrownBy(() -> sdk.createRobotApplicationVersion(r -> r.application(arn).s3Etags(first)))
+        assertThatThrownBy(() -> robomaker.createRobotApplicationVersion(r -> r.application(arn).s3Etags(first)))
                 .isInstanceOfSatisfying(InvalidParameterException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).contains("'s3Etags'"));
     }
@@ -87,14 +81,14 @@ class RecordedEtagTest {
     @Test
     void anUpdateToAMissingObjectNamesItAndKeepsTheSources() {
         String etag = Bundles.put(bucket, "app.tar.gz", bytes("kept"));
-        String arn = sdk.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
+        String arn = robomaker.createRobotApplication(r -> r.name(Sdk.unique("app")).robotSoftwareSuite(ros2())
                 .sources(source("app.tar.gz", Architecture.X86_64))).arn();
 
-        assertThatThrownBy(() -> sdk.updateRobotApplication(r -> r.application(arn).robotSoftwareSuite(ros2())
+        assertThatThrownBy(() -> robomaker.updateRobotApplication(r -> r.application(arn).robotSoftwareSuite(ros2())
                 .sources(source("gone.tar.gz", Architecture.X86_64))))
                 .isInstanceOfSatisfying(InvalidParameterException.class,
                         e -> assertThat(e.awsErrorDetails().errorMessage()).contains("'sources[0].s3Key'"));
-        assertThat(sdk.describeRobotApplication(r -> r.application(arn)).sources().get(0).etag()).isEqualTo(etag);
+        assertThat(robomaker.describeRobotApplication(r -> r.application(arn)).sources().get(0).etag()).isEqualTo(etag);
     }
 
     @Test

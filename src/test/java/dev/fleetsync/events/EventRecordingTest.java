@@ -11,21 +11,15 @@ import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RobotCredentialCalls;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.Seed;
-import dev.fleetsync.support.TestClock;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.Architecture;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 import software.amazon.awssdk.services.robomaker.model.InvalidParameterException;
@@ -33,30 +27,14 @@ import software.amazon.awssdk.services.robomaker.model.InvalidParameterException
 /** Every change a user cares about is recorded by the real call that makes it, with who caused it. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class EventRecordingTest {
+class EventRecordingTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(15);
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-    @Inject
-    TestClock clock;
-
-    RoboMakerClient robomaker;
-    Seed seed;
     EventRows events;
 
     @BeforeEach
     void setUp() {
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
         events = new EventRows(pool);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.fleetsync.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -14,13 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Events older than fleetsync.events.retention (7 days) go, in batches (2 per statement in tests); newer ones stay. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class EventRetentionTest {
+class EventRetentionTest extends ServiceTest {
     /** An account of its own, new each run, so its events are only this test's. */
     private static final String ACCOUNT = "93" + String.format("%010d", Math.floorMod(System.nanoTime(), 10_000_000_000L));
     private static final String PREFIX = "arn:aws:robomaker:us-west-2:" + ACCOUNT + ":";
 
-    @Inject
-    Pool pool;
     @Inject
     EventRetention retention;
     @Inject

@@ -3,11 +3,11 @@ package dev.fleetsync.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,15 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class EventSequenceTest {
+class EventSequenceTest extends ServiceTest {
     /** An account of its own, so no other test's events interleave with these. */
     private static final String ACCOUNT = "919191919191";
     private static final String PREFIX = "arn:aws:robomaker:us-west-2:" + ACCOUNT + ":";
     private static final int WRITERS = 8;
     private static final int TRANSACTIONS_EACH = 25;
 
-    @Inject
-    Pool pool;
     @Inject
     EventQueries queries;
 

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Race;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,24 +27,19 @@ import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 /** Many creators at once never take account 555555555555 past its quotas of 5 fleets and 5 active jobs (%test). */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class QuotaRaceTest {
+class QuotaRaceTest extends ServiceTest {
     private static final String ACCOUNT = "555555555555";
     private static final int CREATORS = 40;
     private static final int QUOTA = 5;
     private static final Map<String, Long> EXPECTED = Map.of("ok", (long) QUOTA, "LimitExceededException", (long) CREATORS - QUOTA);
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
+    RoboMakerClient raceAccount;
     AccountRows rows;
     ExecutorService creators;
 
     @BeforeEach
     void emptyAccount() {
-        robomaker = Sdk.client(endpoint, "AKIDFLEETSYNCRACE", "race-secret");
+        raceAccount = signedAs("AKIDFLEETSYNCRACE", "race-secret");
         rows = new AccountRows(pool, ACCOUNT);
         rows.wipe();
         creators = Executors.newFixedThreadPool(CREATORS);
@@ -60,7 +52,7 @@ class QuotaRaceTest {
 
     @Test
     void fortyConcurrentCreateFleetsMakeExactlyTheQuota() throws Exception {
-        Map<String, Long> outcomes = race(i -> () -> robomaker.createFleet(r -> r.name(Sdk.unique("race"))));
+        Map<String, Long> outcomes = race(i -> () -> raceAccount.createFleet(r -> r.name(Sdk.unique("race"))));
 
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(EXPECTED);
         assertThat(rows.count("fleet")).isEqualTo(QUOTA);
@@ -71,7 +63,7 @@ class QuotaRaceTest {
         String app = rows.applicationWithVersion();
         List<String> fleets = IntStream.range(0, CREATORS).mapToObj(i -> rows.fleetWithRobot()).toList();
 
-        Map<String, Long> outcomes = race(i -> () -> robomaker.createDeploymentJob(deploy(fleets.get(i), app, "1")
+        Map<String, Long> outcomes = race(i -> () -> raceAccount.createDeploymentJob(deploy(fleets.get(i), app, "1")
                 .clientRequestToken(UUID.randomUUID().toString()).build()));
 
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(EXPECTED);

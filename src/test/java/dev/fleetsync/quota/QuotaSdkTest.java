@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -30,21 +27,16 @@ import software.amazon.awssdk.services.robomaker.model.RobotSoftwareSuiteType;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class QuotaSdkTest {
+class QuotaSdkTest extends ServiceTest {
     static final String ACCOUNT = "444444444444";
     private static final String KEY = "fleetsync.quota.accounts.\"" + ACCOUNT + "\".";
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
+    RoboMakerClient quotaAccount;
     AccountRows rows;
 
     @BeforeEach
     void emptyAccount() {
-        robomaker = Sdk.client(endpoint, "AKIDFLEETSYNCQUOTA", "quota-secret");
+        quotaAccount = signedAs("AKIDFLEETSYNCQUOTA", "quota-secret");
         rows = new AccountRows(pool, ACCOUNT);
         rows.wipe();
     }
@@ -55,7 +47,7 @@ class QuotaSdkTest {
             createFleet();
         }
 
-        assertLimit(() -> robomaker.createFleet(r -> r.name(Sdk.unique("quota")).tags(Map.of("team", "ops"))),
+        assertLimit(() -> quotaAccount.createFleet(r -> r.name(Sdk.unique("quota")).tags(Map.of("team", "ops"))),
                 "Account " + ACCOUNT + " has 3 fleets, the most allowed (" + KEY + "fleets)");
         assertThat(rows.count("fleet")).isEqualTo(3);
         assertThat(rows.count("resource_tag")).isEqualTo(0);
@@ -67,7 +59,7 @@ class QuotaSdkTest {
         createFleet();
         createFleet();
 
-        robomaker.deleteFleet(r -> r.fleet(first));
+        quotaAccount.deleteFleet(r -> r.fleet(first));
 
         createFleet();
         assertThat(rows.count("fleet")).isEqualTo(3);
@@ -82,7 +74,7 @@ class QuotaSdkTest {
         assertLimit(this::createRobot, "Account " + ACCOUNT + " has 3 robots, the most allowed (" + KEY + "robots)");
         assertThat(rows.count("robot")).isEqualTo(3);
 
-        robomaker.deleteRobot(r -> r.robot(first));
+        quotaAccount.deleteRobot(r -> r.robot(first));
         createRobot();
         assertThat(rows.count("robot")).isEqualTo(3);
     }
@@ -93,13 +85,13 @@ class QuotaSdkTest {
         String first = createRobot();
         String second = createRobot();
         String third = createRobot();
-        robomaker.registerRobot(r -> r.fleet(fleet).robot(first));
-        robomaker.registerRobot(r -> r.fleet(fleet).robot(second));
+        quotaAccount.registerRobot(r -> r.fleet(fleet).robot(first));
+        quotaAccount.registerRobot(r -> r.fleet(fleet).robot(second));
 
-        assertLimit(() -> robomaker.registerRobot(r -> r.fleet(fleet).robot(third)),
+        assertLimit(() -> quotaAccount.registerRobot(r -> r.fleet(fleet).robot(third)),
                 "Fleet " + fleet + " has 2 robots, the most allowed (" + KEY + "robots-per-fleet)");
-        assertThat(robomaker.describeRobot(r -> r.robot(third)).fleetArn()).isNull();
-        assertThat(robomaker.describeFleet(r -> r.fleet(fleet)).robots()).hasSize(2);
+        assertThat(quotaAccount.describeRobot(r -> r.robot(third)).fleetArn()).isNull();
+        assertThat(quotaAccount.describeFleet(r -> r.fleet(fleet)).robots()).hasSize(2);
     }
 
     @Test
@@ -108,14 +100,14 @@ class QuotaSdkTest {
         String first = createRobot();
         String second = createRobot();
         String third = createRobot();
-        robomaker.registerRobot(r -> r.fleet(fleet).robot(first));
-        robomaker.registerRobot(r -> r.fleet(fleet).robot(second));
+        quotaAccount.registerRobot(r -> r.fleet(fleet).robot(first));
+        quotaAccount.registerRobot(r -> r.fleet(fleet).robot(second));
 
-        robomaker.registerRobot(r -> r.fleet(fleet).robot(second)); // a harmless retry, not a new member
-        robomaker.deregisterRobot(r -> r.fleet(fleet).robot(first));
-        robomaker.registerRobot(r -> r.fleet(fleet).robot(third));
+        quotaAccount.registerRobot(r -> r.fleet(fleet).robot(second)); // a harmless retry, not a new member
+        quotaAccount.deregisterRobot(r -> r.fleet(fleet).robot(first));
+        quotaAccount.registerRobot(r -> r.fleet(fleet).robot(third));
 
-        assertThat(robomaker.describeFleet(r -> r.fleet(fleet)).robots()).hasSize(2);
+        assertThat(quotaAccount.describeFleet(r -> r.fleet(fleet)).robots()).hasSize(2);
     }
 
     @Test
@@ -131,15 +123,15 @@ class QuotaSdkTest {
     @Test
     void theVersionBeyondTheQuotaIsRefusedAndADeletedVersionFreesItsPlace() {
         String app = createApplication();
-        robomaker.createRobotApplicationVersion(r -> r.application(app));
-        robomaker.createRobotApplicationVersion(r -> r.application(app));
+        quotaAccount.createRobotApplicationVersion(r -> r.application(app));
+        quotaAccount.createRobotApplicationVersion(r -> r.application(app));
 
-        assertLimit(() -> robomaker.createRobotApplicationVersion(r -> r.application(app)),
+        assertLimit(() -> quotaAccount.createRobotApplicationVersion(r -> r.application(app)),
                 "Robot application " + app + " has 2 versions, the most allowed (" + KEY + "versions-per-application)");
         assertThat(rows.count("robot_application_version")).isEqualTo(2);
 
-        robomaker.deleteRobotApplication(r -> r.application(app).applicationVersion("1"));
-        assertThat(robomaker.createRobotApplicationVersion(r -> r.application(app)).version()).isEqualTo("3");
+        quotaAccount.deleteRobotApplication(r -> r.application(app).applicationVersion("1"));
+        assertThat(quotaAccount.createRobotApplicationVersion(r -> r.application(app)).version()).isEqualTo("3");
     }
 
     @Test
@@ -154,7 +146,7 @@ class QuotaSdkTest {
         assertThat(rows.count("deployment_job")).isEqualTo(2);
         assertThat(rows.count("client_token")).isEqualTo(2);
         assertThat(rows.count("robot_deployment")).isEqualTo(2);
-        assertThat(robomaker.describeFleet(r -> r.fleet(third)).lastDeploymentJob()).isNull();
+        assertThat(quotaAccount.describeFleet(r -> r.fleet(third)).lastDeploymentJob()).isNull();
     }
 
     @Test
@@ -165,7 +157,7 @@ class QuotaSdkTest {
         deployTo(rows.fleetWithRobot(), app, token());
         deployTo(rows.fleetWithRobot(), app, token());
 
-        assertLimit(() -> robomaker.syncDeploymentJob(r -> r.fleet(synced).clientRequestToken(token())),
+        assertLimit(() -> quotaAccount.syncDeploymentJob(r -> r.fleet(synced).clientRequestToken(token())),
                 "Account " + ACCOUNT + " has 2 active deployment jobs, the most allowed (" + KEY + "active-deployment-jobs)");
         assertThat(rows.count("deployment_job")).isEqualTo(3);
     }
@@ -176,7 +168,7 @@ class QuotaSdkTest {
         String canceled = deployTo(rows.fleetWithRobot(), app, token());
         String finished = deployTo(rows.fleetWithRobot(), app, token());
 
-        robomaker.cancelDeploymentJob(r -> r.job(canceled));
+        quotaAccount.cancelDeploymentJob(r -> r.job(canceled));
         deployTo(rows.fleetWithRobot(), app, token());
         rows.finish(finished, "Succeeded");
         deployTo(rows.fleetWithRobot(), app, token());
@@ -200,22 +192,22 @@ class QuotaSdkTest {
     }
 
     private String createFleet() {
-        return robomaker.createFleet(r -> r.name(Sdk.unique("quota"))).arn();
+        return quotaAccount.createFleet(r -> r.name(Sdk.unique("quota"))).arn();
     }
 
     private String createRobot() {
-        return robomaker.createRobot(r -> r.name(Sdk.unique("quota")).architecture(Architecture.X86_64)
+        return quotaAccount.createRobot(r -> r.name(Sdk.unique("quota")).architecture(Architecture.X86_64)
                 .greengrassGroupId(UUID.randomUUID().toString())).arn();
     }
 
     private String createApplication() {
-        return robomaker.createRobotApplication(r -> r.name(Sdk.unique("quota"))
+        return quotaAccount.createRobotApplication(r -> r.name(Sdk.unique("quota"))
                 .robotSoftwareSuite(s -> s.name(RobotSoftwareSuiteType.GENERAL))
                 .sources(s -> s.s3Bucket("bundles").s3Key("app.tar").architecture(Architecture.X86_64))).arn();
     }
 
     private String deployTo(String fleet, String app, String token) {
-        return robomaker.createDeploymentJob(deploy(fleet, app, "1").clientRequestToken(token).build()).arn();
+        return quotaAccount.createDeploymentJob(deploy(fleet, app, "1").clientRequestToken(token).build()).arn();
     }
 
     private static String token() {

@@ -4,6 +4,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.robomaker.RoboMakerClient;
@@ -32,6 +34,7 @@ public abstract class ServiceTest {
     /** Signed as {@link Sdk#ACCESS_KEY}; does not retry. */
     protected RoboMakerClient robomaker;
     protected Seed seed;
+    private final List<RoboMakerClient> others = new ArrayList<>();
 
     @BeforeEach
     void setUpService() {
@@ -39,9 +42,18 @@ public abstract class ServiceTest {
         seed = new Seed(pool);
     }
 
+    /** A client signed with another principal's keys (another account, a quota or throttle account); closed after the test. */
+    protected RoboMakerClient signedAs(String accessKey, String secret) {
+        RoboMakerClient client = Sdk.client(endpoint, accessKey, secret);
+        others.add(client);
+        return client;
+    }
+
     @AfterEach
     void tearDownService() {
         clock.reset();
         robomaker.close();
+        others.forEach(RoboMakerClient::close);
+        others.clear();
     }
 }

@@ -10,15 +10,13 @@ import dev.fleetsync.common.Validation;
 import dev.fleetsync.config.FleetSyncConfig;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RolloutDisabled;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.TableDigest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +34,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RolloutDisabled.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class BadInputCorpusTest {
+class BadInputCorpusTest extends ServiceTest {
     private static final long SEED = Long.getLong("corpus.seed", 20261202L);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool pool;
 
     @Inject
     FleetSyncConfig config;

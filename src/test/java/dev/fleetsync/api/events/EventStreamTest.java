@@ -7,12 +7,11 @@ import dev.fleetsync.support.EventStreamClient.Frame;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RobotCredentialCalls;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,19 +25,14 @@ import software.amazon.awssdk.services.robomaker.model.Architecture;
 /** {@code GET /events} as a client uses it: signed, per account, filtered, resumed with Last-Event-ID, kept alive. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class EventStreamTest {
+class EventStreamTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(10);
 
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    RoboMakerClient robomaker;
     RoboMakerClient otherAccount;
 
     @BeforeEach
     void setUp() {
-        robomaker = Sdk.client(endpoint);
-        otherAccount = Sdk.client(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
+        otherAccount = signedAs(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
     }
 
     @Test

@@ -7,17 +7,14 @@ import dev.fleetsync.support.RawHttp;
 import dev.fleetsync.support.RawHttp.Answer;
 import dev.fleetsync.support.RolloutDisabled;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.TableDigest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,23 +31,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @TestProfile(RolloutDisabled.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class EdgeRefusalTest {
+class EdgeRefusalTest extends ServiceTest {
     /** A fleet tagged team=edge: a refused tag or untag call that slipped through would change its tags. */
     private static String taggedArn;
     private static TableDigest digest;
-
-    @TestHTTPResource("/")
-    URI endpoint;
-
-    @Inject
-    Pool pool;
 
     private Map<String, String> before;
 
     @BeforeEach
     void takeDigest() {
         if (taggedArn == null) {
-            taggedArn = Sdk.client(endpoint).createFleet(b -> b.name(Sdk.unique("edge-tagged")).tags(Map.of("team", "edge"))).arn();
+            taggedArn = robomaker.createFleet(b -> b.name(Sdk.unique("edge-tagged")).tags(Map.of("team", "edge"))).arn();
         }
         if (digest == null) {
             digest = new TableDigest(pool);

@@ -10,14 +10,13 @@ import dev.fleetsync.support.RawHttp;
 import dev.fleetsync.support.RawHttp.Answer;
 import dev.fleetsync.support.RolloutDisabled;
 import dev.fleetsync.support.Sdk;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,13 +37,10 @@ import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 @QuarkusTest
 @TestProfile(RolloutDisabled.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class QueryParameterNamesTest {
+class QueryParameterNamesTest extends ServiceTest {
     private static final Path REFERENCE = Path.of("../shared/reference/robomaker-2018-06-29.service.json");
     /** The one model member in the query, exercised below. */
     private static final String TAG_KEYS = "tagKeys";
-
-    @TestHTTPResource("/")
-    URI endpoint;
 
     @Test
     void theQueryMembersWeServeAreTheModelsSpelledAsItSpellsThem() throws IOException {
@@ -56,7 +52,6 @@ class QueryParameterNamesTest {
 
     @Test
     void theExactNameIsTaken() throws IOException {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
         String arn = taggedFleet(robomaker);
 
         Answer answer = untag(arn, TAG_KEYS);
@@ -68,7 +63,6 @@ class QueryParameterNamesTest {
     @ParameterizedTest
     @MethodSource("misspellings")
     void aNameSpelledOtherwiseIsNotTaken(String name) throws IOException {
-        RoboMakerClient robomaker = Sdk.client(endpoint);
         String arn = taggedFleet(robomaker);
 
         Answer answer = untag(arn, name);
