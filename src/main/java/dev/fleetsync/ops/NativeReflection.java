@@ -10,6 +10,7 @@ import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.shape.Filter;
 import dev.fleetsync.api.robot.RobotSummary;
 import dev.fleetsync.api.tag.TagWire;
+import dev.fleetsync.api.webhooks.WebhookWire;
 import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.deployment.DownloadConditionFile;
 import dev.fleetsync.deployment.LaunchConfig;
@@ -22,7 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(ignoreNested = false, targets = {
         FleetWire.class, RobotWire.class, RobotApplicationWire.class, DeploymentWire.class, TagWire.class, AgentWire.class,
-        RobotCredentialWire.class,
+        RobotCredentialWire.class, WebhookWire.class,
         RobotSummary.class, Empty.class, Filter.class,
         ApplicationSource.class, LaunchConfig.class, DownloadConditionFile.class })
 public final class NativeReflection {
