@@ -1,5 +1,6 @@
 package dev.fleetsync.agent;
 
+import dev.fleetsync.common.OnContext;
 import dev.fleetsync.application.ApplicationSource;
 import dev.fleetsync.common.Architecture;
 import dev.fleetsync.application.RobotApplicationVersion;
@@ -49,7 +50,7 @@ public class AgentService {
         Context context = Vertx.currentContext();
         return sql.mayHandOver(accountId, robotArn)
                 // the pool answers on its connection's event loop; Hibernate Reactive's session is bound to the request's
-                .emitOn(task -> context.runOnContext(v -> task.run()))
+                .emitOn(OnContext.of(context))
                 .onItem().ifNull().failWith(() -> ServiceException.notFound("Robot " + robotArn + " does not exist"))
                 // nothing to hand over: one read, no write transaction (issue 16)
                 .chain(may -> may ? handOver(accountId, robotArn) : Uni.createFrom().<Assignment>nullItem())
@@ -62,7 +63,7 @@ public class AgentService {
                 .flatMap(assignment -> assignment != null || wait.isZero() ? Uni.createFrom().item(assignment)
                         : waiters.await(robotArn, wake, wait)
                                 // continue on the request's context: Hibernate Reactive is bound to it
-                                .emitOn(task -> context.runOnContext(v -> task.run()))
+                                .emitOn(OnContext.of(context))
                                 .flatMap(woken -> woken ? stillAllowed.get().chain(() -> handOver(accountId, robotArn))
                                         : Uni.createFrom().nullItem()));
     }

@@ -1,5 +1,6 @@
 package dev.fleetsync.ui;
 
+import dev.fleetsync.common.OnContext;
 import dev.fleetsync.api.events.StreamRequest;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Validation;
@@ -113,7 +114,7 @@ public class LiveEvents {
                 .map(live -> live ? sse.newEventBuilder().comment("heartbeat").build() : ended);
         return Multi.createBy().merging().streams(events, heartbeats)
                 .plug(merged -> untilEnded(merged, ended))
-                .emitOn(task -> context.runOnContext(v -> task.run()));
+                .emitOn(OnContext.of(context));
     }
 
     /** The merged stream up to and including {@code ended}, then complete (which ends the event stream's reader too). */

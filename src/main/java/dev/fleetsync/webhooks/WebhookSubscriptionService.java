@@ -71,7 +71,7 @@ public class WebhookSubscriptionService {
 
     @WithSession
     public Uni<WebhookSubscription> describe(String accountId, String id) {
-        return subscriptions.owned(accountId, id).onItem().ifNull().failWith(() -> notFound(id));
+        return owned(accountId, id);
     }
 
     @WithSession
@@ -86,7 +86,7 @@ public class WebhookSubscriptionService {
     public Uni<WebhookSubscription> update(String accountId, String id, String url, List<String> eventTypes, Boolean enabled) {
         String checkedUrl = url == null ? null : WebhookRules.url(url);
         String types = eventTypes == null ? null : WebhookRules.eventTypes(eventTypes);
-        return subscriptions.owned(accountId, id).onItem().ifNull().failWith(() -> notFound(id)).map(s -> {
+        return owned(accountId, id).map(s -> {
             if (checkedUrl != null) {
                 s.url = checkedUrl;
             }
@@ -110,8 +110,12 @@ public class WebhookSubscriptionService {
 
     @WithTransaction
     public Uni<Void> delete(String accountId, String id) {
-        return subscriptions.owned(accountId, id).onItem().ifNull().failWith(() -> notFound(id)).call(subscriptions::delete)
+        return owned(accountId, id).call(subscriptions::delete)
                 .replaceWithVoid();
+    }
+
+    private Uni<WebhookSubscription> owned(String accountId, String id) {
+        return subscriptions.owned(accountId, id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     private static ServiceException notFound(String id) {

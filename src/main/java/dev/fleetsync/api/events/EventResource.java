@@ -1,5 +1,6 @@
 package dev.fleetsync.api.events;
 
+import dev.fleetsync.common.OnContext;
 import dev.fleetsync.auth.CallerAccount;
 import dev.fleetsync.config.EventsConfig;
 import dev.fleetsync.events.EventQueries;
@@ -53,6 +54,6 @@ public class EventResource {
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events, heartbeats)
                 // written on the request's own context, as every response is
-                .emitOn(task -> context.runOnContext(v -> task.run()));
+                .emitOn(OnContext.of(context));
     }
 }
