@@ -22,8 +22,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EventStream {
-    /** The channel migration V8's numbering trigger notifies, with the account id as payload. */
-    static final String CHANNEL = "fleetsync_events";
     private static final Logger LOG = Logger.getLogger(EventStream.class);
 
     private final EventQueries queries;
@@ -40,7 +38,7 @@ public class EventStream {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!notifications.listen(CHANNEL, this::wake, this::wakeAll)) {
+        if (!notifications.listen(Notifications.EVENTS, this::wake, this::wakeAll)) {
             LOG.info("No database to listen to: event streams are woken by nothing");
         }
         // held streams end when this replica starts to drain, well inside the shutdown timeout

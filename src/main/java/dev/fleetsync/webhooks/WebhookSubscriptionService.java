@@ -1,5 +1,6 @@
 package dev.fleetsync.webhooks;
 
+import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.common.Page;
 import dev.fleetsync.common.PageRequest;
 import dev.fleetsync.common.ServiceError;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.security.SecureRandom;
 
 /**
@@ -23,6 +25,7 @@ import java.security.SecureRandom;
 @ApplicationScoped
 public class WebhookSubscriptionService {
     public static final int PAGE_LIMIT = 100;
+    private static final String LOCK_ACCOUNT = "select pg_advisory_xact_lock(hashtext(:key))";
 
     private final WebhookSubscriptionRepository subscriptions;
     private final EventQueries events;
@@ -45,7 +48,8 @@ public class WebhookSubscriptionService {
     public Uni<CreatedSubscription> create(String accountId, String url, List<String> eventTypes) {
         String checkedUrl = WebhookRules.url(url);
         String types = WebhookRules.eventTypes(eventTypes);
-        return subscriptions.countOf(accountId).chain(count -> {
+        // one create per account at a time, so two concurrent ones cannot both pass the count
+        return NativeSql.run(LOCK_ACCOUNT, Map.of("key", "webhooks:" + accountId)).chain(() -> subscriptions.countOf(accountId)).chain(count -> {
             if (count >= config.maxPerAccount()) {
                 return Uni.createFrom().failure(ServiceError.LIMIT_EXCEEDED.exception("The account already has "
                         + config.maxPerAccount() + " webhook subscriptions, the most it may hold; delete one first"));

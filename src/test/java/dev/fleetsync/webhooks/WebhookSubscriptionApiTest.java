@@ -10,12 +10,21 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Operators register, read, change and delete webhook subscriptions; the secret is shown once; accounts are apart. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class WebhookSubscriptionApiTest extends ServiceTest {
+
+    /** Their example URLs must not outlive the test: other tests' events in these accounts would be sent to them. */
+    @AfterEach
+    void deleteSubscriptions() {
+        pool.preparedQuery("delete from webhook_subscription where account_id in ($1, $2)")
+                .executeAndAwait(Tuple.of("123456789012", Sdk.OTHER_ACCOUNT));
+    }
 
     private RobotCredentialCalls calls() {
         return new RobotCredentialCalls(endpoint);

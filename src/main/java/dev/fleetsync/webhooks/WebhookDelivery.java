@@ -1,0 +1,250 @@
+package dev.fleetsync.webhooks;
+
+import dev.fleetsync.common.BackgroundWork;
+import dev.fleetsync.common.Notifications;
+import dev.fleetsync.config.WebhooksConfig;
+import dev.fleetsync.events.Event;
+import dev.fleetsync.events.EventFilter;
+import dev.fleetsync.events.EventQueries;
+import dev.fleetsync.ops.Draining;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers each enabled subscription's events from the outbox (the events table), in sequence order, one at a time per
+ * subscription, at least once. An instance claims due subscriptions with a lease (DeliveryQueries), woken by the
+ * events' NOTIFY for an account it knows to have subscriptions and by a periodic sweep, which also picks up retries
+ * whose back-off ran out and the subscriptions of an instance whose lease expired. The cursor moves only after a 2xx,
+ * so an event in flight when an instance dies is sent again by the next claimant: receivers deduplicate on its id.
+ */
+@ApplicationScoped
+public class WebhookDelivery {
+    private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
+
+    private final Vertx vertx;
+    private final DeliveryQueries queries;
+    private final EventQueries events;
+    private final WebhookSender sender;
+    private final SecretBox secrets;
+    private final Notifications notifications;
+    private final BackgroundWork background;
+    private final Draining draining;
+    private final WebhooksConfig config;
+    private final Clock clock;
+    private final FailurePolicy policy;
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter disabled;
+    /** Accounts with enabled subscriptions, and how many, as of the last sweep: other accounts' notices cost nothing. */
+    private volatile Map<String, Integer> subscribed = Map.of();
+    /** Subscriptions this instance is delivering to now, per account. */
+    private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Object claiming = new Object();
+    private boolean claimInFlight;
+    private boolean claimAgain;
+    /** A claim found every delivery slot taken: the next delivery to end claims again. */
+    private volatile boolean starved;
+    private long timer = -1;
+
+    public WebhookDelivery(Vertx vertx, DeliveryQueries queries, EventQueries events, WebhookSender sender, SecretBox secrets,
+            Notifications notifications, BackgroundWork background, Draining draining, WebhooksConfig config, Clock clock,
+            MeterRegistry registry) {
+        if (config.lease().compareTo(config.timeout().multipliedBy(3)) < 0) {
+            throw new IllegalStateException("fleetsync.webhooks.lease (" + config.lease() + ") must be at least three times "
+                    + "fleetsync.webhooks.timeout (" + config.timeout() + "), or a slow delivery could outlive its lease");
+        }
+        this.vertx = vertx;
+        this.queries = queries;
+        this.events = events;
+        this.sender = sender;
+        this.secrets = secrets;
+        this.notifications = notifications;
+        this.background = background;
+        this.draining = draining;
+        this.config = config;
+        this.clock = clock;
+        this.policy = new FailurePolicy(new RetryBackoff(config.retryBase(), config.retryMax()), config.maxFailures());
+        this.delivered = deliveries(registry, "delivered");
+        this.failed = deliveries(registry, "failed");
+        this.disabled = Counter.builder("fleetsync.webhook.subscriptions.disabled")
+                .description("Subscriptions disabled after failing maxFailures times in a row").register(registry);
+        registry.gauge("fleetsync.webhook.deliveries.active", running);
+    }
+
+    private static Counter deliveries(MeterRegistry registry, String outcome) {
+        return Counter.builder("fleetsync.webhook.deliveries").tag("outcome", outcome)
+                .description("Webhook delivery attempts by outcome").register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!notifications.listen(Notifications.EVENTS, this::wake, this::sweep)) {
+            LOG.info("No database to listen to: webhooks are delivered by the periodic sweep only");
+        }
+        timer = vertx.setPeriodic(config.sweepPeriod().toMillis(), id -> sweep());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Refreshes which accounts have subscriptions, then claims whatever is due, of any account. */
+    public void sweep() {
+        if (draining.draining()) {
+            return;
+        }
+        background.run("Looking for due webhook deliveries", () -> queries.subscribedAccounts().invoke(found -> subscribed = found)
+                .invoke(this::claim));
+    }
+
+    private void wake(String accountId) {
+        Integer subscriptions = subscribed.get(accountId);
+        AtomicInteger here = active.get(accountId);
+        // an account whose every subscription is being delivered here needs no claim: those deliveries read on
+        if (subscriptions != null && (here == null || here.get() < subscriptions)) {
+            claim();
+        }
+    }
+
+    /** One claim statement at a time; a wake-up during one makes one more after it. */
+    private void claim() {
+        synchronized (claiming) {
+            if (claimInFlight) {
+                claimAgain = true;
+                return;
+            }
+            claimInFlight = true;
+        }
+        background.run("Claiming webhook subscriptions", this::claimOnce);
+    }
+
+    private Uni<Void> claimOnce() {
+        int free = config.concurrency() - running.get();
+        starved = free <= 0;
+        Uni<List<Claim>> claimed = free <= 0 || draining.draining() ? Uni.createFrom().item(List.of())
+                : queries.claim(null, now(), free, now().plus(config.lease()));
+        return claimed.invoke(claims -> claims.forEach(this::begin)).replaceWithVoid().eventually(() -> {
+            boolean again;
+            synchronized (claiming) {
+                again = claimAgain && running.get() < config.concurrency();
+                claimAgain = false;
+                claimInFlight = false;
+            }
+            if (again) {
+                claim();
+            }
+        });
+    }
+
+    private void begin(Claim claim) {
+        running.incrementAndGet();
+        active.computeIfAbsent(claim.accountId(), k -> new AtomicInteger()).incrementAndGet();
+        background.run("Delivering to webhook subscription " + claim.id(), () -> deliver(claim).eventually(() -> {
+            running.decrementAndGet();
+            active.computeIfPresent(claim.accountId(), (k, n) -> n.decrementAndGet() == 0 ? null : n);
+            if (starved) {
+                claim();
+            }
+        }));
+    }
+
+    /** Delivers the claimed subscription's backlog until it has caught up, fails, or loses its claim. */
+    Uni<Void> deliver(Claim claim) {
+        String secret;
+        try {
+            secret = secrets.open(claim.sealedSecret());
+        } catch (IllegalStateException e) {
+            return fail(claim, claim.deliveredSeq(), "its signing secret cannot be read (was fleetsync.webhooks.secret-key changed?)",
+                    true).replaceWithVoid();
+        }
+        return readFrom(claim, secret, claim.deliveredSeq());
+    }
+
+    private Uni<Void> readFrom(Claim claim, String secret, long cursor) {
+        if (draining.draining()) {
+            return Uni.createFrom().voidItem(); // the lease runs out and another instance goes on from the cursor
+        }
+        return events.after(claim.accountId(), EventFilter.ALL, cursor, config.batch())
+                .flatMap(batch -> sendFrom(claim, secret, batch, 0, cursor));
+    }
+
+    /** {@code claim} carries the failures so far: those it was claimed with, none after a success. */
+    private Uni<Void> sendFrom(Claim claim, String secret, EventQueries.Batch batch, int from, long cursor) {
+        List<Event> found = batch.events();
+        int next = from;
+        while (next < found.size() && !claim.wants(found.get(next).type().name())) {
+            next++; // filtered out: the cursor passes it with the next write
+        }
+        if (next == found.size()) {
+            long seen = Math.max(cursor, batch.seenUpTo());
+            if (found.size() == config.batch()) {
+                return queries.advance(claim, seen, leaseEnd()).flatMap(held -> held ? readFrom(claim, secret, seen) : lost(claim));
+            }
+            // caught up: give the lease back, unless something newer committed meanwhile
+            return queries.release(claim, seen).flatMap(released -> released ? Uni.createFrom().voidItem()
+                    : queries.advance(claim, seen, leaseEnd()).flatMap(held -> held ? readFrom(claim, secret, seen) : lost(claim)));
+        }
+        Event event = found.get(next);
+        int index = next;
+        return sender.send(claim, secret, event).flatMap(outcome -> {
+            if (!outcome.delivered()) {
+                failed.increment();
+                return fail(claim, cursor, outcome.cause(), false).replaceWithVoid();
+            }
+            delivered.increment();
+            return queries.advance(claim, event.seq(), leaseEnd())
+                    .flatMap(held -> held ? sendFrom(claim.succeeded(), secret, batch, index + 1, event.seq()) : lost(claim));
+        });
+    }
+
+    /** Records a failure: retried after the back-off, or the subscription disabled; the lease is given back either way. */
+    private Uni<Boolean> fail(Claim claim, long cursor, String cause, boolean disableNow) {
+        Instant now = now();
+        FailurePolicy.Decision decision = disableNow
+                ? new FailurePolicy.Disable(claim.failures() + 1, claim.failingSince() == null ? now : claim.failingSince(),
+                        "Disabled: " + cause)
+                : policy.after(claim.failures(), claim.failingSince(), now, cause, ThreadLocalRandom.current()::nextDouble);
+        if (decision instanceof FailurePolicy.Disable disable) {
+            return queries.disable(claim, disable, now).invoke(done -> {
+                if (done) {
+                    disabled.increment();
+                    LOG.warnf("Webhook subscription %s of account %s disabled at event %d: %s", claim.id(), claim.accountId(),
+                            cursor + 1, disable.reason());
+                }
+            });
+        }
+        FailurePolicy.Retry retry = (FailurePolicy.Retry) decision;
+        LOG.debugf("Webhook subscription %s: delivery after event %d failed (%s), try %d again at %s", claim.id(), cursor,
+                cause, retry.failures(), retry.at());
+        return queries.retry(claim, retry);
+    }
+
+    private Uni<Void> lost(Claim claim) {
+        LOG.debugf("Webhook subscription %s: claim lost (disabled, deleted or taken over); stopping here", claim.id());
+        return Uni.createFrom().voidItem();
+    }
+
+    private Instant leaseEnd() {
+        return now().plus(config.lease());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

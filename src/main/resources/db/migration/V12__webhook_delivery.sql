@@ -1,0 +1,7 @@
+-- Webhook delivery (docs/webhooks.md). A claim sets leased_until and a fresh lease_token; every later write of the
+-- delivering instance names its token, so an instance whose lease expired (it stalled, or was killed) can no longer
+-- move the cursor of a subscription another instance has claimed since.
+alter table webhook_subscription add column lease_token uuid;
+
+-- The delivery sweep's scan: enabled subscriptions only.
+create index ix_webhook_subscription_enabled on webhook_subscription (account_id) where status = 'Enabled';
