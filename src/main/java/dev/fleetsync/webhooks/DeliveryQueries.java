@@ -35,7 +35,7 @@ public class DeliveryQueries {
                 limit $3
                 for update of s skip locked
             )
-            update webhook_subscription w set leased_until = $4, lease_token = $5
+            update webhook_subscription w set leased_until = $4, lease_token = $5, leased_by = $6
             from due where w.id = due.id
             returning w.id, w.account_id, w.url, w.event_types, w.secret, w.delivered_seq, w.failures, w.failing_since
             """;
@@ -70,16 +70,19 @@ public class DeliveryQueries {
             where id = $1 and lease_token = $2 and status = 'Enabled'
             """;
 
+    /** This instance, as leased_by names it: the host (the pod's name in Kubernetes) and the process id. */
+    private final String instance;
     private final Pool pool;
 
     public DeliveryQueries(Pool pool) {
         this.pool = pool;
+        this.instance = java.util.Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost") + "/" + ProcessHandle.current().pid();
     }
 
     /** Claims up to {@code limit} due subscriptions ({@code accountId} null: of any account) until {@code until}. */
     public Uni<List<Claim>> claim(String accountId, Instant now, int limit, Instant until) {
         UUID token = UUID.randomUUID();
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(accountId, utc(now), limit, utc(until), token))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(accountId, utc(now), limit, utc(until), token, instance))
                 .map(rows -> claims(rows, token));
     }
 

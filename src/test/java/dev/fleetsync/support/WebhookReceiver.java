@@ -24,6 +24,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> received = new ArrayList<>();
     private volatile IntUnaryOperator answer = n -> 200;
     private volatile long delayMillisOfFirst;
+    private volatile long delayMillisOfEach;
 
     /** One request as received. */
     public record Delivery(String path, Map<String, String> headers, byte[] body) {
@@ -72,6 +73,11 @@ public final class WebhookReceiver implements AutoCloseable {
         this.delayMillisOfFirst = millis;
     }
 
+    /** Every request waits this long before it is answered (a receiver doing some work). */
+    public void answerAfter(long millis) {
+        this.delayMillisOfEach = millis;
+    }
+
     public synchronized List<Delivery> received() {
         return List.copyOf(received);
     }
@@ -90,9 +96,10 @@ public final class WebhookReceiver implements AutoCloseable {
             n = received.size();
             received.add(new Delivery(exchange.getRequestURI().toString(), headers, body));
         }
-        if (n == 0 && delayMillisOfFirst > 0) {
+        long delay = (n == 0 ? delayMillisOfFirst : 0) + delayMillisOfEach;
+        if (delay > 0) {
             try {
-                Thread.sleep(delayMillisOfFirst);
+                Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

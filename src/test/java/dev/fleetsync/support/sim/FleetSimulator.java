@@ -85,6 +85,11 @@ public final class FleetSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The robots that talked to {@code from} talk to {@code to} from now on (an instance died; the balancer moved them). */
+    public void moveRobots(URI from, URI to) {
+        robots.forEach(robot -> robot.moveFrom(from, to));
+    }
+
     /** Waits until every answering robot has finished (succeeded or failed) at least one deployment. */
     public boolean awaitDone(Duration timeout) throws InterruptedException {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

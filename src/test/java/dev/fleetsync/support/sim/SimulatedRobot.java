@@ -75,6 +75,13 @@ final class SimulatedRobot {
         stopped = true;
     }
 
+    /** Sends from now on to {@code to} if it sent to {@code from}, as a load balancer that took {@code from} out. */
+    void moveFrom(URI from, URI to) {
+        if (from.equals(endpoint)) {
+            endpoint = to;
+        }
+    }
+
     private void poll() {
         if (stopped) {
             return;
