@@ -46,7 +46,7 @@ public final class WebhookRules {
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
             if (type == null || !known.contains(type)) {
-                throw Validation.invalid("eventTypes." + (i + 1), type, "Member must satisfy enum value set: " + known.stream().sorted().toList());
+                throw Validation.invalid("eventTypes[" + i + "]", type, "Member must satisfy enum value set: " + known.stream().sorted().toList());
             }
             kept.add(type);
         }

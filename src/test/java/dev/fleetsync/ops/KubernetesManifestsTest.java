@@ -158,7 +158,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theNetworkPolicyAdmitsOnlyTheApiPortAndReachesOnlyTheDatabaseAndDns() {
+    void theNetworkPolicyAdmitsOnlyTheApiPortAndReachesOnlyTheDatabaseDnsAndPublicHttp() {
         NetworkPolicy policy = Manifests.one(objects, NetworkPolicy.class, "fleetsync");
 
         assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
@@ -166,12 +166,19 @@ class KubernetesManifestsTest {
         assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
             assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(apiPort());
         });
-        assertThat(policy.getSpec().getEgress()).hasSize(2);
+        assertThat(policy.getSpec().getEgress()).hasSize(3);
         assertThat(policy.getSpec().getEgress().get(0).getTo()).singleElement().satisfies(peer -> assertThat(
                 peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("cnpg.io/cluster", database.getMetadata().getName())));
         assertThat(policy.getSpec().getEgress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(5432);
         assertThat(policy.getSpec().getEgress().get(1).getPorts()).extracting(NetworkPolicyPort::getPort)
                 .allSatisfy(port -> assertThat(port.getIntVal()).isEqualTo(53));
+        // webhook receivers and a bundle store: HTTP(S) to public addresses, never the cluster's or the metadata service
+        var web = policy.getSpec().getEgress().get(2);
+        assertThat(web.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactlyInAnyOrder(80, 443);
+        assertThat(web.getTo()).singleElement().satisfies(peer -> {
+            assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+            assertThat(peer.getIpBlock().getExcept()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+        });
     }
 
     @Test
@@ -211,10 +218,10 @@ class KubernetesManifestsTest {
         Map<String, String> files = new java.util.TreeMap<>();
         generator.path("files").forEach(f -> files.put(f.asText().split("=", 2)[0], f.asText().split("=", 2)[1]));
 
-        // the three settings a replica set cannot share by chance, each from a file of its own that the operator makes
+        // the settings a replica set cannot share by chance, each from a file of its own that the operator makes
         assertThat(generator.path("name").asText()).isEqualTo("fleetsync-principals");
         assertThat(files).containsOnlyKeys("FLEETSYNC_AUTH_PRINCIPALS", "FLEETSYNC_AUTH_PAGE_TOKEN_KEY",
-                "FLEETSYNC_AUTH_ROBOT_CREDENTIAL_KEY");
+                "FLEETSYNC_AUTH_ROBOT_CREDENTIAL_KEY", "FLEETSYNC_WEBHOOKS_SECRET_KEY");
         assertThat(files.values()).allSatisfy(file -> assertThat(file).startsWith("secrets/"));
         assertThat(generator.has("envs")).as("no env file that an example could leave empty").isFalse();
         assertThat(Files.readAllLines(overlay.resolve(".gitignore"))).contains("secrets/");

@@ -34,7 +34,7 @@ class WebhookRulesTest {
     @Test
     void aWronglyCasedOrNullEventTypeIsRefusedAtItsIndex() {
         assertThatThrownBy(() -> WebhookRules.eventTypes(List.of("FleetDeleted", "fleetdeleted")))
-                .hasMessageContaining("at 'eventTypes.2'");
-        assertThatThrownBy(() -> WebhookRules.eventTypes(Arrays.asList((String) null))).hasMessageContaining("at 'eventTypes.1'");
+                .hasMessageContaining("at 'eventTypes[1]'");
+        assertThatThrownBy(() -> WebhookRules.eventTypes(Arrays.asList((String) null))).hasMessageContaining("at 'eventTypes[0]'");
     }
 }

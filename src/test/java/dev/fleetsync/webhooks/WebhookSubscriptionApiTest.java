@@ -66,7 +66,7 @@ class WebhookSubscriptionApiTest extends ServiceTest {
                 .header("X-Amzn-ErrorType", "InvalidParameterException").body("message", org.hamcrest.Matchers.containsString("'url'"));
         calls().post("/createWebhookSubscription", "{\"url\": \"https://example.com/\", \"eventTypes\": [\"Nope\"]}").then()
                 .statusCode(400).header("X-Amzn-ErrorType", "InvalidParameterException")
-                .body("message", org.hamcrest.Matchers.containsString("'eventTypes.1'"));
+                .body("message", org.hamcrest.Matchers.containsString("'eventTypes[0]'"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.fleetsync.api.fleet.FleetResource;
 import dev.fleetsync.api.robot.RobotResource;
 import dev.fleetsync.api.shape.Empty;
 import dev.fleetsync.api.tag.TagResource;
+import dev.fleetsync.api.webhooks.WebhookResource;
 import dev.fleetsync.common.ServiceError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -36,11 +37,12 @@ import java.util.stream.Collectors;
 public final class ServiceModel {
     public static final String FILE_NAME = "robomaker-2018-06-29.json";
     /**
-     * The resources of the API: RoboMaker's, and fleetsync's own robot credentials (so that the same CLI issues them).
+     * The resources of the API: RoboMaker's, and fleetsync's own robot credentials and webhook subscriptions (so that
+     * the same CLI issues and registers them).
      * The robot protocol is for robots, not for tooling, and is left out (the bad-input corpus adds it).
      */
     public static final List<Class<?>> RESOURCES = List.of(FleetResource.class, RobotResource.class, RobotApplicationResource.class,
-            DeploymentResource.class, TagResource.class, RobotCredentialResource.class);
+            DeploymentResource.class, TagResource.class, RobotCredentialResource.class, WebhookResource.class);
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

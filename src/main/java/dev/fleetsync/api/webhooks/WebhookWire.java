@@ -4,6 +4,8 @@ import dev.fleetsync.api.shape.PaginationToken;
 import dev.fleetsync.webhooks.WebhookRules;
 import dev.fleetsync.webhooks.WebhookSubscription;
 import dev.fleetsync.webhooks.WebhookSubscriptionService.CreatedSubscription;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -46,7 +48,7 @@ public final class WebhookWire {
             @Size(max = 20) List<String> eventTypes, Boolean enabled) {
     }
 
-    public record ListWebhookSubscriptionsRequest(@PaginationToken String nextToken, Integer maxResults) {
+    public record ListWebhookSubscriptionsRequest(@PaginationToken String nextToken, @Min(1) @Max(100) Integer maxResults) {
     }
 
     /** What describe and list show of a subscription: never its secret. */

@@ -103,6 +103,15 @@ final class Samples {
         if (op != null && member.equals("name") && shapeName.equals("Name") && op.name().startsWith("List")) {
             return op.name().equals("ListRobots") || op.name().equals("ListDeploymentJobs") ? "fleetName" : "name";
         }
+        if (member.equals("id") && op != null && op.name().endsWith("WebhookSubscription")) {
+            return seed.subscription();
+        }
+        if (member.equals("url") && op != null && op.name().endsWith("WebhookSubscription")) {
+            return CorpusSeed.WEBHOOK_URL;
+        }
+        if (member.equals("eventTypes")) {
+            return "RobotRegistered"; // one of events/EventType, which WebhookRules checks
+        }
         if (member.equals("accessKeyId")) {
             return seed.credentialKeyId();
         }
