@@ -78,31 +78,31 @@ public class RequestGate {
 
     /** Empty lets the request through (its caller recorded); otherwise the refusal to answer with, nothing changed. */
     public Uni<Optional<ServiceException>> admit(SigningInput input) {
-        Optional<String> robotKey = robotKeyOf(input);
-        if (robotKey.isEmpty()) {
-            return Uni.createFrom().item(admit(input, principals::find));
+        AuthorizationHeader auth;
+        try {
+            auth = SignatureCheck.authorizationOf(input);
+        } catch (ServiceException refused) {
+            return Uni.createFrom().item(Optional.of(refused)); // missing or malformed: nothing to look up
         }
-        return robots.find(robotKey.get())
-                .map(robot -> admit(input, id -> robot))
+        if (!isRobotKey(auth.accessKeyId())) {
+            return Uni.createFrom().item(admit(input, auth, principals::find));
+        }
+        return robots.find(auth.accessKeyId())
+                .map(robot -> admit(input, auth, id -> robot))
                 .onFailure().recoverWithItem(e -> {
                     LOG.error("Could not look up a robot credential", e);
                     return Optional.of(ServiceError.SERVICE_UNAVAILABLE.exception("The request could not be authenticated now; retry it"));
                 });
     }
 
-    /** The access key id of the request when it is not a configured principal's but has a robot credential's form. */
-    private Optional<String> robotKeyOf(SigningInput input) {
-        try {
-            return input.header("authorization").map(AuthorizationHeader::parse).map(AuthorizationHeader::accessKeyId)
-                    .filter(RobotCredentialSecrets::isRobotKeyId).filter(id -> principals.find(id).isEmpty());
-        } catch (ServiceException malformed) {
-            return Optional.empty(); // the signature check refuses it, with the reason
-        }
+    /** An access key id that is not a configured principal's but has a robot credential's form. */
+    private boolean isRobotKey(String accessKeyId) {
+        return RobotCredentialSecrets.isRobotKeyId(accessKeyId) && principals.find(accessKeyId).isEmpty();
     }
 
-    private Optional<ServiceException> admit(SigningInput input, Function<String, Optional<Principal>> lookup) {
+    private Optional<ServiceException> admit(SigningInput input, AuthorizationHeader auth, Function<String, Optional<Principal>> lookup) {
         try {
-            Principal principal = check.verify(input, clock.instant(), lookup);
+            Principal principal = check.verify(input, auth, clock.instant(), lookup);
             boolean robotProtocol = isRobotProtocol(input.rawPath());
             if (principal.isRobot() && !robotProtocol) {
                 return Optional.of(ServiceError.ACCESS_DENIED.exception(

@@ -36,11 +36,23 @@ public final class SignatureCheck {
         this.maxSkew = maxSkew;
     }
 
-    /** @param principals the principal of an access key id, if it is one we know */
-    public Principal verify(SigningInput request, Instant now, Function<String, Optional<Principal>> principals) {
+    /**
+     * The request's Authorization header, parsed: the caller reads the access key id from it and hands it to
+     * {@link #verify}, so the header is parsed once per request.
+     *
+     * @throws ServiceException MissingAuthenticationTokenException without one, InvalidSignatureException if malformed
+     */
+    public static AuthorizationHeader authorizationOf(SigningInput request) {
         String header = request.header("authorization")
                 .orElseThrow(() -> ServiceError.MISSING_AUTHENTICATION_TOKEN.exception("Missing Authentication Token"));
-        AuthorizationHeader auth = AuthorizationHeader.parse(header);
+        return AuthorizationHeader.parse(header);
+    }
+
+    /**
+     * @param auth the request's header as {@link #authorizationOf} parsed it
+     * @param principals the principal of an access key id, if it is one we know
+     */
+    public Principal verify(SigningInput request, AuthorizationHeader auth, Instant now, Function<String, Optional<Principal>> principals) {
         Principal principal = principals.apply(auth.accessKeyId()).orElseThrow(
                 () -> ServiceError.UNRECOGNIZED_CLIENT.exception("The security token included in the request is invalid."));
         checkScope(auth);

@@ -6,16 +6,13 @@ import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RolloutDisabled;
 import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -28,18 +25,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RolloutDisabled.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class IdlePollTest {
+class IdlePollTest extends ServiceTest {
     private static final String PREFIX = "arn:aws:robomaker:us-west-2:" + Seed.ACCOUNT + ":";
     private static final int POLLS = 5;
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
     @Test
     void aRobotWithNothingToDoIsAnsweredNothingAfterOneReadAndNoTransaction() {
-        Seed seed = new Seed(pool);
         Assumptions.assumeTrue(seed.count("select count(*) from pg_settings where name = 'shared_preload_libraries' "
                 + "and setting like '%pg_stat_statements%'") == 1, "the database does not load pg_stat_statements");
         pool.query("create extension if not exists pg_stat_statements").execute().await().indefinitely();

@@ -17,7 +17,6 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 
 /**
@@ -29,11 +28,10 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 class RevokedWhileHeldTest extends ServiceTest {
     @Test
     void aPollHeldWhenItsCredentialIsRevokedIsRefusedOnWakingAndHandsNothingOver() throws Exception {
-        RoboMakerClient operator = Sdk.client(endpoint);
-        String fleet = operator.createFleet(r -> r.name(Sdk.unique("held"))).arn();
-        String robot = operator.createRobot(r -> r.name(Sdk.unique("held")).architecture("X86_64")
+        String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("held"))).arn();
+        String robot = robomaker.createRobot(r -> r.name(Sdk.unique("held")).architecture("X86_64")
                 .greengrassGroupId(java.util.UUID.randomUUID().toString())).arn();
-        operator.registerRobot(r -> r.fleet(fleet).robot(robot));
+        robomaker.registerRobot(r -> r.fleet(fleet).robot(robot));
         RobotCredentialCalls calls = new RobotCredentialCalls(endpoint);
         Issued credential = calls.issue(robot);
         Agent agent = new Agent(endpoint, robot, credential.accessKeyId(), credential.secret());
@@ -45,7 +43,7 @@ class RevokedWhileHeldTest extends ServiceTest {
         Thread.sleep(500);
         // when the credential is revoked, and then the robot's turn comes
         calls.delete(credential.accessKeyId()).then().statusCode(200);
-        String job = operator.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1")
+        String job = robomaker.createDeploymentJob(deploy(fleet, seed.applicationWithVersions(1), "1")
                 .deploymentConfig(c -> c.concurrentDeploymentPercentage(100)).build()).arn();
 
         // then the held poll is refused, and the robot was handed nothing
@@ -53,8 +51,8 @@ class RevokedWhileHeldTest extends ServiceTest {
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.header("X-Amzn-ErrorType")).isEqualTo("UnrecognizedClientException");
         assertThat(answer.asString()).doesNotContain(job);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> operator.describeDeploymentJob(r -> r.job(job))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> robomaker.describeDeploymentJob(r -> r.job(job))
                 .robotDeploymentSummary().stream().noneMatch(d -> d.status() == RobotStatus.DEPLOYING));
-        assertThat(operator.describeRobot(r -> r.robot(robot)).status()).isNotEqualTo(RobotStatus.DEPLOYING);
+        assertThat(robomaker.describeRobot(r -> r.robot(robot)).status()).isNotEqualTo(RobotStatus.DEPLOYING);
     }
 }

@@ -42,7 +42,7 @@ class RobotCredentialScopeSdkTest extends ServiceTest {
 
     @BeforeEach
     void twoRobotsInAFleetOneWithACredential() {
-        operator = Sdk.client(endpoint);
+        operator = robomaker;
         fleet = operator.createFleet(r -> r.name(Sdk.unique("scope"))).arn();
         robot = robotIn(fleet);
         sibling = robotIn(fleet);
@@ -65,7 +65,7 @@ class RobotCredentialScopeSdkTest extends ServiceTest {
 
     @Test
     void theFleetApiIsAccessDeniedAndNothingChanges() {
-        RoboMakerClient asRobot = Sdk.client(endpoint, credential.accessKeyId(), credential.secret());
+        RoboMakerClient asRobot = signedAs(credential.accessKeyId(), credential.secret());
         String name = Sdk.unique("robot-made");
 
         assertAccessDenied(() -> asRobot.listFleets(r -> r.maxResults(1)));
@@ -116,7 +116,7 @@ class RobotCredentialScopeSdkTest extends ServiceTest {
     @Test
     void anotherAccountsRobotDoesNotExistForIt() {
         String name = Sdk.unique("theirs");
-        String theirs = Sdk.client(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET)
+        String theirs = signedAs(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET)
                 .createRobot(r -> r.name(name).architecture(Architecture.X86_64).greengrassGroupId(name)).arn();
 
         Response poll = new Agent(endpoint, theirs, credential.accessKeyId(), credential.secret()).pollResponse();

@@ -36,7 +36,7 @@ class SignatureSdkTest extends ServiceTest {
     void wrongSecretIsInvalidSignatureAndCreatesNothing() {
         String name = Sdk.unique("wrongsecret");
 
-        assertRefused(() -> Sdk.client(endpoint, Sdk.ACCESS_KEY, "not-the-secret").createFleet(r -> r.name(name)),
+        assertRefused(() -> signedAs(Sdk.ACCESS_KEY, "not-the-secret").createFleet(r -> r.name(name)),
                 "InvalidSignatureException", "signature we calculated does not match");
 
         assertNoFleetNamed(name);
@@ -46,7 +46,7 @@ class SignatureSdkTest extends ServiceTest {
     void unknownAccessKeyIsUnrecognizedClientAndCreatesNothing() {
         String name = Sdk.unique("unknownkey");
 
-        assertRefused(() -> Sdk.client(endpoint, "AKIDNOBODYKNOWS00", "x").createFleet(r -> r.name(name)),
+        assertRefused(() -> signedAs("AKIDNOBODYKNOWS00", "x").createFleet(r -> r.name(name)),
                 "UnrecognizedClientException", "security token included in the request is invalid");
 
         assertNoFleetNamed(name);

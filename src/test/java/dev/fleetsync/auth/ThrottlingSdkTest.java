@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.robomaker.model.RoboMakerException;
 class ThrottlingSdkTest extends ServiceTest {
     @Test
     void theRequestAfterTheConfiguredBurstIsThrottledAndChangesNothing() {
-        RoboMakerClient throttled = Sdk.client(endpoint, "AKIDFLEETSYNCTHROTTLE", "throttle-secret");
+        RoboMakerClient throttled = signedAs("AKIDFLEETSYNCTHROTTLE", "throttle-secret");
         String name = Sdk.unique("throttled");
         for (int i = 0; i < 3; i++) {
             throttled.listFleets(r -> r.maxResults(1));

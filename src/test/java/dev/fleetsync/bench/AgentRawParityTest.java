@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.RolloutDisabled;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -27,39 +24,34 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RolloutDisabled.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class AgentRawParityTest {
+class AgentRawParityTest extends ServiceTest {
     private static final int CALLS = 4;
     private static final String ROW = "select d.status || ' ' || d.progress_step || ' ' || d.percent_done || ' ' || r.status || ' ' "
             + "|| coalesce(r.synced_application_version::text, '-') from robot_deployment d join robot r "
             + "on r.account_id = d.account_id and r.arn = d.robot_arn where d.job_arn = $1 and d.robot_arn = $2";
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    private BenchSeed seed;
+    private BenchSeed bench;
     private AgentRaw raw;
     private String batch;
 
     @BeforeEach
-    void seed() {
-        seed = new BenchSeed(pool.getDelegate());
-        Assumptions.assumeTrue(seed.count("select count(*) from pg_settings where name = 'shared_preload_libraries' "
+    void setUpBench() {
+        bench = new BenchSeed(pool.getDelegate());
+        Assumptions.assumeTrue(bench.count("select count(*) from pg_settings where name = 'shared_preload_libraries' "
                 + "and setting like '%pg_stat_statements%'") == 1, "the database does not load pg_stat_statements");
-        seed.execute("create extension if not exists pg_stat_statements");
+        bench.execute("create extension if not exists pg_stat_statements");
         raw = new AgentRaw(pool.getDelegate());
         batch = "rawparity" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test
     void anIdlePollIssuesTheServicesStatementsAndHandsNothing() {
-        seed.emptyFleetOf(batch, 2 * CALLS);
+        bench.emptyFleetOf(batch, 2 * CALLS);
         List<String> robots = BenchSeed.robotsOf(batch, 2 * CALLS);
 
-        double service = StatementParity.perCall(seed, CALLS, i -> assertThat(new Agent(endpoint, robots.get(i)).poll(0).getString("deploymentJob"))
+        double service = StatementParity.perCall(bench, CALLS, i -> assertThat(new Agent(endpoint, robots.get(i)).poll(0).getString("deploymentJob"))
                 .isNull());
-        double rawSql = StatementParity.perCall(seed, CALLS, i -> assertThat(BenchSeed.await(raw.idlePoll(BenchSeed.ACCOUNT,
+        double rawSql = StatementParity.perCall(bench, CALLS, i -> assertThat(BenchSeed.await(raw.idlePoll(BenchSeed.ACCOUNT,
                 robots.get(CALLS + i)))).isFalse());
 
         assertThat(rawSql).isEqualTo(service).isPositive();
@@ -67,18 +59,18 @@ class AgentRawParityTest {
 
     @Test
     void reportsIssueTheServicesStatementsAndLeaveTheSameRows() {
-        String job = seed.handedJob(batch, 2 * CALLS);
+        String job = bench.handedJob(batch, 2 * CALLS);
         List<String> robots = BenchSeed.robotsOf(batch, 2 * CALLS);
 
-        double serviceProgress = StatementParity.perCall(seed, CALLS, i -> assertThat(new Agent(endpoint, robots.get(i))
+        double serviceProgress = StatementParity.perCall(bench, CALLS, i -> assertThat(new Agent(endpoint, robots.get(i))
                 .reportOk(job, "DownloadingExtracting", AgentPath.percent(i), "InProgress", null)).isTrue());
-        double rawProgress = StatementParity.perCall(seed, CALLS, i -> BenchSeed.await(raw.inProgress(BenchSeed.ACCOUNT, job,
+        double rawProgress = StatementParity.perCall(bench, CALLS, i -> BenchSeed.await(raw.inProgress(BenchSeed.ACCOUNT, job,
                 robots.get(CALLS + i), AgentPath.percent(i))));
         assertThat(row(job, robots.get(CALLS))).isEqualTo(row(job, robots.get(0))).startsWith("Deploying DownloadingExtracting 1 ");
 
-        double serviceFinal = StatementParity.perCall(seed, CALLS, i -> assertThat(new Agent(endpoint, robots.get(i))
+        double serviceFinal = StatementParity.perCall(bench, CALLS, i -> assertThat(new Agent(endpoint, robots.get(i))
                 .reportOk(job, "Launching", 100, "Succeeded", null)).isFalse());
-        double rawFinal = StatementParity.perCall(seed, CALLS, i -> BenchSeed.await(raw.succeeded(BenchSeed.ACCOUNT, job,
+        double rawFinal = StatementParity.perCall(bench, CALLS, i -> BenchSeed.await(raw.succeeded(BenchSeed.ACCOUNT, job,
                 robots.get(CALLS + i))));
 
         assertThat(rawProgress).isEqualTo(serviceProgress).isPositive();
@@ -88,12 +80,12 @@ class AgentRawParityTest {
 
     @Test
     void theRawHandOverHandsAnAdmittedDeploymentOnceAsTheServicesDoes() {
-        String job = seed.handedJob(batch, 1);
+        String job = bench.handedJob(batch, 1);
         String robot = BenchSeed.robotsOf(batch, 1).get(0);
-        seed.execute("update robot_deployment set status = 'PendingNewDeployment', handed_at = null where job_arn = '" + job + "'");
+        bench.execute("update robot_deployment set status = 'PendingNewDeployment', handed_at = null where job_arn = '" + job + "'");
 
         assertThat(BenchSeed.await(raw.idlePoll(BenchSeed.ACCOUNT, robot))).as("the first poll is handed the deployment").isTrue();
-        assertThat(seed.count("select count(*) from robot_deployment where job_arn = $1 and status = 'Deploying' and handed_at is not null",
+        assertThat(bench.count("select count(*) from robot_deployment where job_arn = $1 and status = 'Deploying' and handed_at is not null",
                 job)).isEqualTo(1);
         assertThat(new Agent(endpoint, robot).poll(0).getString("deploymentJob")).as("re-sent until reported on").isEqualTo(job);
     }

@@ -7,18 +7,15 @@ import static org.awaitility.Awaitility.await;
 import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +26,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.robomaker.RoboMakerClient;
 import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 
 /**
@@ -39,16 +35,12 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 @QuarkusTest
 @TestProfile(HqlWarmUpTest.FreshStart.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class HqlWarmUpTest {
-    @TestHTTPResource("/")
-    URI endpoint;
+class HqlWarmUpTest extends ServiceTest {
     @Inject
     Mutiny.SessionFactory sessions;
     @Inject
     @Any
     Instance<Hql.Statements> declared;
-    @Inject
-    Pool pool;
 
     public static class FreshStart implements QuarkusTestProfile {
     }
@@ -83,8 +75,6 @@ class HqlWarmUpTest {
         Statistics statistics = factory().getStatistics();
         statistics.clear();
         statistics.setStatisticsEnabled(true);
-        RoboMakerClient robomaker = Sdk.client(endpoint);
-        Seed seed = new Seed(pool);
         String application = seed.applicationWithVersions(1);
         String fleet = robomaker.createFleet(r -> r.name(Sdk.unique("warm"))).arn();
         Agent robot = new Agent(endpoint, seed.robotsInFleet(fleet, 1).get(0));

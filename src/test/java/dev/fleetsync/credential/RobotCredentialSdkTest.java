@@ -112,7 +112,7 @@ class RobotCredentialSdkTest extends ServiceTest {
 
     @Test
     void anotherAccountsRobotAndCredentialDoNotExistForTheCaller() {
-        String theirRobot = createRobot(Sdk.client(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET));
+        String theirRobot = createRobot(signedAs(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET));
         RobotCredentialCalls theirOperator = new RobotCredentialCalls(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
         Issued theirs = theirOperator.issue(theirRobot);
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,16 +31,14 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 @EnabledIfSystemProperty(named = "measure.agent.footprint", matches = "true")
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = BundleStoreResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class AgentFootprintMeasurement {
+class AgentFootprintMeasurement extends ServiceTest {
     private static final int ROBOTS = 20;
     @RegisterExtension
     final Agents agents = new Agents();
-    @TestHTTPResource("/")
-    URI endpoint;
 
     @Test
     void twentyAgentsTakeATenMegabyteBundle() throws Exception {
-        Scenario scenario = new Scenario(endpoint, agents);
+        Scenario scenario = new Scenario(endpoint, robomaker, agents);
         byte[] payload = new byte[10 * 1024 * 1024];
         new Random(15).nextBytes(payload); // incompressible: the archive stays 10 MB
         String application = scenario.application("picker/big.tar.gz", Scenario.bundle("big").file("payload.bin", payload));

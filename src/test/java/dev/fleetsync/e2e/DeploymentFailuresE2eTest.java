@@ -3,11 +3,10 @@ package dev.fleetsync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,14 @@ import software.amazon.awssdk.services.robomaker.model.RobotDeployment;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = BundleStoreResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class DeploymentFailuresE2eTest {
+class DeploymentFailuresE2eTest extends ServiceTest {
     @RegisterExtension
     final Agents agents = new Agents();
-    @TestHTTPResource("/")
-    URI endpoint;
     Scenario scenario;
 
     @BeforeEach
     void fleet() {
-        scenario = new Scenario(endpoint, agents);
+        scenario = new Scenario(endpoint, robomaker, agents);
     }
 
     @Test

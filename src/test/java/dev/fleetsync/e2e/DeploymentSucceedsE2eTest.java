@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +23,14 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = BundleStoreResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class DeploymentSucceedsE2eTest {
+class DeploymentSucceedsE2eTest extends ServiceTest {
     @RegisterExtension
     final Agents agents = new Agents();
-    @TestHTTPResource("/")
-    URI endpoint;
     Scenario scenario;
 
     @BeforeEach
     void fleet() {
-        scenario = new Scenario(endpoint, agents);
+        scenario = new Scenario(endpoint, robomaker, agents);
     }
 
     @Test

@@ -93,7 +93,7 @@ class RecordedEtagTest extends ServiceTest {
 
     @Test
     void aDownloadConditionFileWithoutAnEtagGetsTheStoresAndAMissingOneIsRefused() {
-        Scenario scenario = new Scenario(endpoint, new Agents());
+        Scenario scenario = new Scenario(endpoint, robomaker, new Agents());
         scenario.robot(Architecture.X86_64);
         String application = scenario.application("app.tar.gz", Scenario.bundle("v1"));
         String etag = Bundles.put(scenario.bucket, "check.sh", bytes("#!/bin/sh\nexit 0\n"));

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.fleetsync.support.PostgresTestResource;
+import dev.fleetsync.support.ServiceTest;
 import dev.fleetsync.support.RobotCredentialCalls;
 import dev.fleetsync.support.Sdk;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,23 +24,21 @@ import software.amazon.awssdk.services.robomaker.model.RobotStatus;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = BundleStoreResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RobotCredentialE2eTest {
+class RobotCredentialE2eTest extends ServiceTest {
     @RegisterExtension
     final Agents agents = new Agents();
-    @TestHTTPResource("/")
-    URI endpoint;
     Scenario scenario;
 
     @BeforeEach
     void fleet() {
-        scenario = new Scenario(endpoint, agents);
+        scenario = new Scenario(endpoint, robomaker, agents);
     }
 
     @Test
     void aRobotCredentialCannotCallTheFleetApiNorDeployAnotherRobot() {
         Scenario.Robot own = scenario.robot(Architecture.X86_64);
         Scenario.Robot other = scenario.robot(Architecture.X86_64);
-        assertThatThrownBy(() -> Sdk.client(endpoint, own.credential().accessKeyId(), own.credential().secret()).listFleets(r -> {
+        assertThatThrownBy(() -> signedAs(own.credential().accessKeyId(), own.credential().secret()).listFleets(r -> {
         })).isInstanceOfSatisfying(RoboMakerException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(403);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");

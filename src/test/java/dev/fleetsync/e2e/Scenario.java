@@ -41,10 +41,11 @@ final class Scenario {
     final String bucket = Sdk.unique("bundles");
     final String fleet;
 
-    Scenario(URI endpoint, Agents agents) {
+    /** {@code sdk} belongs to the test, which closes it. */
+    Scenario(URI endpoint, RoboMakerClient sdk, Agents agents) {
         this.endpoint = endpoint;
         this.agents = agents;
-        this.sdk = Sdk.client(endpoint);
+        this.sdk = sdk;
         this.fleet = sdk.createFleet(r -> r.name(Sdk.unique("e2e"))).arn();
     }
 

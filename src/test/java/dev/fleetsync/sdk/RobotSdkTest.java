@@ -124,7 +124,7 @@ class RobotSdkTest extends ServiceTest {
         List<Future<String>> outcomes = new ArrayList<>();
         try {
             for (int i = 0; i < callers; i++) {
-                RoboMakerClient client = Sdk.client(endpoint);
+                RoboMakerClient client = signedAs(Sdk.ACCESS_KEY, Sdk.SECRET); // a connection of its own per caller
                 String name = Sdk.unique("racer");
                 Callable<String> call = () -> {
                     start.await(10, TimeUnit.SECONDS);

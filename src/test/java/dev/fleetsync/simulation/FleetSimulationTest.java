@@ -31,11 +31,6 @@ class FleetSimulationTest extends ServiceTest {
     /** Generous: the machine running the suite may be busy with other builds. */
     private static final Duration LARGE_RUN = Duration.ofSeconds(150);
 
-    @org.junit.jupiter.api.AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
     void theWaveLimitIsNeverExceededAndEveryRobotEndsInSync() throws Exception {
         String fleet = fleet();

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.events.EventStream;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -35,25 +32,16 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class DashboardBrowserTest {
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
+class DashboardBrowserTest extends ServiceTest {
     @Inject
     EventStream eventStream;
 
-    RoboMakerClient robomaker;
-    Seed seed;
     Browser browser;
 
     @BeforeEach
     void setUp() throws Exception {
         Assumptions.assumeTrue(Browser.installed(),
                 "No /usr/bin/chromium and /usr/bin/chromedriver here: apt-get install chromium chromium-driver to run the browser tests");
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
         browser = new Browser(endpoint.toString());
     }
 
@@ -209,7 +197,7 @@ class DashboardBrowserTest {
 
     @Test
     void anotherAccountsFleetIsInvisibleAndSignOutEndsTheSession() {
-        RoboMakerClient other = Sdk.client(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
+        RoboMakerClient other = signedAs(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
         String theirs = Sdk.unique("theirs");
         String theirFleet = other.createFleet(r -> r.name(theirs)).arn();
         String mine = Sdk.unique("mine");

@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fleetsync.support.EventStreamClient;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
-import dev.fleetsync.support.Seed;
+import dev.fleetsync.support.ServiceTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,22 +25,13 @@ import software.amazon.awssdk.services.robomaker.model.DeploymentStatus;
 /** Sign-in, sessions, CSRF and account isolation of the dashboard, over HTTP as a browser sends it. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
-class DashboardSecurityTest {
+class DashboardSecurityTest extends ServiceTest {
     private static final Duration SOON = Duration.ofSeconds(10);
 
-    @TestHTTPResource("/")
-    URI endpoint;
-    @Inject
-    Pool pool;
-
-    RoboMakerClient robomaker;
-    Seed seed;
     DashboardClient browser;
 
     @BeforeEach
     void setUp() {
-        robomaker = Sdk.client(endpoint);
-        seed = new Seed(pool);
         browser = new DashboardClient(endpoint);
     }
 
@@ -123,7 +110,7 @@ class DashboardSecurityTest {
 
     @Test
     void anotherAccountsFleetAndJobAreNotFoundAndNotListed() {
-        RoboMakerClient other = Sdk.client(endpoint, Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
+        RoboMakerClient other = signedAs(Sdk.OTHER_ACCESS_KEY, Sdk.OTHER_SECRET);
         String otherName = Sdk.unique("theirs");
         String otherFleet = other.createFleet(r -> r.name(otherName)).arn();
         String job = activeJob();

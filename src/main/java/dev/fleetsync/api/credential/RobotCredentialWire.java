@@ -1,6 +1,6 @@
 package dev.fleetsync.api.credential;
 
-import dev.fleetsync.api.shape.Arn;
+import dev.fleetsync.api.shape.Shape.Arn;
 import dev.fleetsync.credential.IssuedCredential;
 import dev.fleetsync.credential.RobotCredential;
 import jakarta.validation.constraints.NotNull;

@@ -1,12 +1,12 @@
 package dev.fleetsync.api.fleet;
 
-import dev.fleetsync.api.shape.Arn;
-import dev.fleetsync.api.shape.Filter;
-import dev.fleetsync.api.shape.Name;
-import dev.fleetsync.api.shape.PaginationToken;
 import dev.fleetsync.api.robot.RobotSummary;
-import dev.fleetsync.api.shape.TagKey;
-import dev.fleetsync.api.shape.TagValue;
+import dev.fleetsync.api.shape.Filter;
+import dev.fleetsync.api.shape.Shape.Arn;
+import dev.fleetsync.api.shape.Shape.Name;
+import dev.fleetsync.api.shape.Shape.PaginationToken;
+import dev.fleetsync.api.shape.Shape.TagKey;
+import dev.fleetsync.api.shape.Shape.TagValue;
 import dev.fleetsync.fleet.Fleet;
 import dev.fleetsync.fleet.FleetDetails;
 import jakarta.validation.Valid;

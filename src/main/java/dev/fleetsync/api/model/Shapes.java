@@ -59,7 +59,7 @@ final class Shapes {
             if (member.location() != null) {
                 field.put("location", member.location()).put("locationName", member.jsonName());
             }
-            if (member.type().getType() == String.class && member.has(dev.fleetsync.api.shape.ClientRequestToken.class)) {
+            if (member.type().getType() == String.class && member.has(dev.fleetsync.api.shape.Shape.ClientRequestToken.class)) {
                 field.put("idempotencyToken", true);
             }
             if (member.has(NotNull.class) || member.has(NotEmpty.class)) {

@@ -1,12 +1,12 @@
 package dev.fleetsync.api.robot;
 
-import dev.fleetsync.api.shape.Arn;
 import dev.fleetsync.api.shape.Filter;
-import dev.fleetsync.api.shape.Id;
-import dev.fleetsync.api.shape.Name;
-import dev.fleetsync.api.shape.PaginationToken;
-import dev.fleetsync.api.shape.TagKey;
-import dev.fleetsync.api.shape.TagValue;
+import dev.fleetsync.api.shape.Shape.Arn;
+import dev.fleetsync.api.shape.Shape.Id;
+import dev.fleetsync.api.shape.Shape.Name;
+import dev.fleetsync.api.shape.Shape.PaginationToken;
+import dev.fleetsync.api.shape.Shape.TagKey;
+import dev.fleetsync.api.shape.Shape.TagValue;
 import dev.fleetsync.common.Architecture;
 import dev.fleetsync.robot.Membership;
 import dev.fleetsync.robot.Robot;

@@ -1,5 +1,6 @@
 package dev.fleetsync.api.shape;
 
+import dev.fleetsync.api.shape.Shape.Name;
 import dev.fleetsync.common.Validation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -14,7 +14,12 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** A page token (shape PaginationToken). Length 1..2048, pattern {@code [a-zA-Z0-9_.\-\/+=]*}, as in the service model. */
+/**
+ * The same shape as {@link Shape.PaginationToken}, kept only because {@code api/webhooks/WebhookWire} imports it while
+ * that package is being changed elsewhere: it imports {@code dev.fleetsync.api.shape.Shape.PaginationToken} instead,
+ * and this file goes. Until then its bounds must stay those of {@link Shape.PaginationToken}.
+ */
+@Deprecated
 @Size(min = 1, max = 2048)
 @Pattern(regexp = "[a-zA-Z0-9_.\\-\\/+=]*")
 @Constraint(validatedBy = {})

@@ -1,8 +1,8 @@
 package dev.fleetsync.api.tag;
 
-import dev.fleetsync.api.shape.Arn;
-import dev.fleetsync.api.shape.TagKey;
-import dev.fleetsync.api.shape.TagValue;
+import dev.fleetsync.api.shape.Shape.Arn;
+import dev.fleetsync.api.shape.Shape.TagKey;
+import dev.fleetsync.api.shape.Shape.TagValue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
