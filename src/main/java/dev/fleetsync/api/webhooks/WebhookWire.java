@@ -1,6 +1,6 @@
 package dev.fleetsync.api.webhooks;
 
-import dev.fleetsync.api.shape.PaginationToken;
+import dev.fleetsync.api.shape.Shape.PaginationToken;
 import dev.fleetsync.webhooks.WebhookRules;
 import dev.fleetsync.webhooks.WebhookSubscription;
 import dev.fleetsync.webhooks.WebhookSubscriptionService.CreatedSubscription;
