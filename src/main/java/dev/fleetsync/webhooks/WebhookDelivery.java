@@ -113,6 +113,13 @@ public class WebhookDelivery {
                 .invoke(this::claim));
     }
 
+    /** A subscription was created here: this instance need not wait for its next sweep to know the account has one. */
+    void noteSubscribed(String accountId) {
+        Map<String, Integer> known = new java.util.HashMap<>(subscribed);
+        known.merge(accountId, 1, Integer::sum);
+        subscribed = Map.copyOf(known);
+    }
+
     private void wake(String accountId) {
         Integer subscriptions = subscribed.get(accountId);
         AtomicInteger here = active.get(accountId);

@@ -32,10 +32,12 @@ public class WebhookSubscriptionService {
     private final SecretBox secrets;
     private final WebhooksConfig config;
     private final Clock clock;
+    private final WebhookDelivery delivery;
     private final SecureRandom random = new SecureRandom();
 
     public WebhookSubscriptionService(WebhookSubscriptionRepository subscriptions, EventQueries events, SecretBox secrets,
-            WebhooksConfig config, Clock clock) {
+            WebhooksConfig config, Clock clock, WebhookDelivery delivery) {
+        this.delivery = delivery;
         this.subscriptions = subscriptions;
         this.events = events;
         this.secrets = secrets;
@@ -68,7 +70,8 @@ public class WebhookSubscriptionService {
                 s.deliveredSeq = last;
                 s.createdAt = Timestamps.now(clock);
                 s.updatedAt = s.createdAt;
-                return subscriptions.persist(s).map(saved -> new CreatedSubscription(saved, secret));
+                return subscriptions.persist(s).invoke(() -> delivery.noteSubscribed(accountId))
+                        .map(saved -> new CreatedSubscription(saved, secret));
             });
         });
     }

@@ -61,7 +61,7 @@ class ReadmeExamplesIT {
 
     @BeforeEach
     void theReadmesPortsAreFree() {
-        for (int port : new int[] {Walkthrough.SERVICE_PORT, 9000}) {
+        for (int port : new int[] {Walkthrough.SERVICE_PORT, 9000, 9099}) {
             try (ServerSocket ignored = new ServerSocket(port)) {
             } catch (IOException taken) {
                 throw new AssertionError("port " + port + " is taken (a quarkus:dev or an s3proxy still running?); "
@@ -82,7 +82,7 @@ class ReadmeExamplesIT {
         assertThat(runs.stream().filter(run -> run.source().contains("/agent/v1/report")))
                 .as("the robots' reports").hasSize(2)
                 .allSatisfy(run -> assertThat(run.text()).contains("{\"continue\":false}"));
-        String last = runs.get(runs.size() - 1).text();
+        String last = outputOf(runs, "list-deployment-jobs");
         assertThat(last).contains("\"status\": \"Succeeded\"")
                 .containsPattern("\"" + ACCOUNT_ARN + "robot/picker-2/[^\"]+\",\\s*\"InSync\"")
                 .containsPattern("\"concurrentDeploymentPercentage\": 20,\\s*\"failureThresholdPercentage\": 25,"
@@ -90,6 +90,11 @@ class ReadmeExamplesIT {
         assertThat(lines(last)).contains("picker-1\tInSync", "picker-2\tInSync");
         assertThat(lines(last)).filteredOn(line -> line.matches(ACCOUNT_ARN + "deployment-job/\\S+\tSucceeded"))
                 .as("the two jobs, Succeeded").hasSize(2);
+        // the webhook: the receiver checked the signature and printed the deregistration, delivered to it once
+        List<String> hooks = lines(outputOf(runs, "create-webhook-subscription"));
+        assertThat(hooks).filteredOn(line -> line.matches("\\d+ RobotDeregistered " + ACCOUNT_ARN + "robot/picker-2/\\S+"))
+                .hasSize(1);
+        assertThat(hooks).contains("Enabled");
     }
 
     @Test
