@@ -142,6 +142,17 @@ final class BenchSeed {
         return await(pool.preparedQuery(sql).execute(Tuple.from(params))).iterator().next().getLong(0);
     }
 
+    /** Disables every trigger that records an event (tg_event_*); the service's statements stay as they are. */
+    void disableEventTriggers() {
+        execute("""
+                do $$ declare t record; begin
+                  for t in select c.relname, g.tgname from pg_trigger g join pg_class c on c.oid = g.tgrelid
+                           where g.tgname like 'tg_event_%' and not g.tgisinternal loop
+                    execute format('alter table %I disable trigger %I', t.relname, t.tgname);
+                  end loop;
+                end $$""");
+    }
+
     void execute(String sql) {
         await(pool.query(sql).execute());
     }

@@ -47,6 +47,11 @@ class SyncBenchmark {
     private final int heldPolls = Integer.getInteger("bench.held-polls", 10_000);
     private final int jitRounds = Integer.getInteger("bench.jit-rounds", 30);
     private final int jitRoundCalls = Integer.getInteger("bench.jit-round-calls", 1000);
+    /**
+     * {@code -Dbench.events=false}: the write path with the event triggers of migration V8 disabled, so nothing is
+     * recorded; run once each way to see what recording events costs the service and the database per call.
+     */
+    private final boolean events = Boolean.parseBoolean(System.getProperty("bench.events", "true"));
     /** The compilers' share of a JVM's CPU in a warm-up round below which the JVM counts as warm. */
     private static final double JIT_SETTLED = 0.10;
     /** The concurrency of the warm-up rounds: the middle of the measured ones, where the targets are set. */
@@ -96,6 +101,10 @@ class SyncBenchmark {
             double idle = stats.residentMiB();
 
             seed.application();
+            if (!events) {
+                seed.disableEventTriggers();
+                report.machine.put("events", "off (bench.events=false: event triggers disabled)");
+            }
             RawSync raw = new RawSync(pool);
             report.parity.addAll(new StatementParity(http, raw, seed).measure(20));
             ProcessStats generator = new ProcessStats(ProcessHandle.current().pid());
