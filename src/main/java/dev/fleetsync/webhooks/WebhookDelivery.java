@@ -59,6 +59,13 @@ public class WebhookDelivery {
     private boolean claimAgain;
     /** A claim found every delivery slot taken: the next delivery to end claims again. */
     private volatile boolean starved;
+    /** Accounts that had new events while all their subscriptions were being delivered here. */
+    private final java.util.Set<String> behind = ConcurrentHashMap.newKeySet();
+    /**
+     * Until when a notice claims nothing: a claim that found nothing means the account's subscriptions are leased
+     * elsewhere (or backing off), and claiming again at every commit of a busy account would only load the database.
+     */
+    private volatile long quietUntil;
     private long timer = -1;
 
     public WebhookDelivery(Vertx vertx, DeliveryQueries queries, EventQueries events, WebhookSender sender, SecretBox secrets,
@@ -110,7 +117,7 @@ public class WebhookDelivery {
             return;
         }
         background.run("Looking for due webhook deliveries", () -> queries.subscribedAccounts().invoke(found -> subscribed = found)
-                .invoke(this::claim));
+                .invoke(() -> claim(false)));
     }
 
     /** A subscription was created here: this instance need not wait for its next sweep to know the account has one. */
@@ -122,15 +129,27 @@ public class WebhookDelivery {
 
     private void wake(String accountId) {
         Integer subscriptions = subscribed.get(accountId);
-        AtomicInteger here = active.get(accountId);
-        // an account whose every subscription is being delivered here needs no claim: those deliveries read on
-        if (subscriptions != null && (here == null || here.get() < subscriptions)) {
-            claim();
+        if (subscriptions == null) {
+            return;
         }
+        AtomicInteger here = active.get(accountId);
+        if (here != null && here.get() >= subscriptions) {
+            // every subscription of the account is being delivered here: those deliveries read on, and if one has just
+            // given its lease back without seeing this event, its end claims again
+            behind.add(accountId);
+            return;
+        }
+        if (System.nanoTime() < quietUntil) {
+            return; // the last claim found nothing: another instance holds them and reads on; the sweep checks again
+        }
+        claim(true);
     }
 
-    /** One claim statement at a time; a wake-up during one makes one more after it. */
-    private void claim() {
+    /**
+     * One claim statement at a time; a wake-up during one makes one more after it. Only a claim a notice asked for that
+     * finds nothing quiets the notices: the sweep's empty claims are the normal case of an idle instance.
+     */
+    private void claim(boolean noticed) {
         synchronized (claiming) {
             if (claimInFlight) {
                 claimAgain = true;
@@ -138,15 +157,20 @@ public class WebhookDelivery {
             }
             claimInFlight = true;
         }
-        background.run("Claiming webhook subscriptions", this::claimOnce);
+        background.run("Claiming webhook subscriptions", () -> claimOnce(noticed));
     }
 
-    private Uni<Void> claimOnce() {
+    private Uni<Void> claimOnce(boolean noticed) {
         int free = config.concurrency() - running.get();
         starved = free <= 0;
         Uni<List<Claim>> claimed = free <= 0 || draining.draining() ? Uni.createFrom().item(List.of())
                 : queries.claim(null, now(), free, now().plus(config.lease()));
-        return claimed.invoke(claims -> claims.forEach(this::begin)).replaceWithVoid().eventually(() -> {
+        return claimed.invoke(claims -> {
+            if (noticed || !claims.isEmpty()) {
+                quietUntil = claims.isEmpty() && free > 0 ? System.nanoTime() + quiet() : 0;
+            }
+            claims.forEach(this::begin);
+        }).replaceWithVoid().eventually(() -> {
             boolean again;
             synchronized (claiming) {
                 again = claimAgain && running.get() < config.concurrency();
@@ -154,7 +178,7 @@ public class WebhookDelivery {
                 claimInFlight = false;
             }
             if (again) {
-                claim();
+                claim(true);
             }
         });
     }
@@ -165,8 +189,8 @@ public class WebhookDelivery {
         background.run("Delivering to webhook subscription " + claim.id(), () -> deliver(claim).eventually(() -> {
             running.decrementAndGet();
             active.computeIfPresent(claim.accountId(), (k, n) -> n.decrementAndGet() == 0 ? null : n);
-            if (starved) {
-                claim();
+            if (behind.remove(claim.accountId()) | starved) {
+                claim(false);
             }
         }));
     }
@@ -245,6 +269,10 @@ public class WebhookDelivery {
     private Uni<Void> lost(Claim claim) {
         LOG.debugf("Webhook subscription %s: claim lost (disabled, deleted or taken over); stopping here", claim.id());
         return Uni.createFrom().voidItem();
+    }
+
+    private long quiet() {
+        return Math.min(config.sweepPeriod().toNanos(), java.time.Duration.ofSeconds(1).toNanos());
     }
 
     private Instant leaseEnd() {
