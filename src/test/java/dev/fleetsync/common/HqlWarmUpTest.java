@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -72,6 +73,21 @@ class HqlWarmUpTest {
 
         assertThat(engine.getInterpretationCache().getNumberOfCachedHqlInterpretations()).as("interpretations after resolving again")
                 .isEqualTo(cached);
+    }
+
+    /**
+     * No class hands Hibernate HQL that start-up has not interpreted: every literal passed to the session is a declared
+     * statement, and Panache's string methods are not used for HQL at all. Read from the compiled classes.
+     */
+    @Test
+    void everyHqlLiteralInTheServiceIsADeclaredStatement() {
+        Path classes = Path.of("target", "classes", "dev", "fleetsync");
+        assertThat(HqlCallSites.classCount(classes)).as("compiled classes under " + classes).isGreaterThan(100);
+        List<HqlCallSites.Site> sites = HqlCallSites.in(classes);
+        assertThat(sites).as("literal HQL handed to the session").filteredOn(site -> !site.literals().isEmpty())
+                .hasSizeGreaterThanOrEqualTo(15);
+
+        assertThat(HqlCallSites.undeclared(sites, statements())).as("HQL that HqlWarmUp does not interpret").isEmpty();
     }
 
     /**
