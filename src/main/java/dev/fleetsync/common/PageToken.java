@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * Keyset page cursor: the (createdAt in microseconds, arn) of the last item served, as text. The wire edge seals it
  * into the {@code nextToken} (api/http/PageTokens), so a cursor that reaches here was issued by us, to this account.
+ * The key is the item's ARN, or its id for items that have none (a webhook subscription's {@code whs-...}).
  */
 public record PageToken(Instant createdAt, String arn) {
     private static final String VERSION = "1";
@@ -23,7 +24,7 @@ public record PageToken(Instant createdAt, String arn) {
         }
         String[] parts = text.split("\\|", 3);
         try {
-            if (parts.length == 3 && VERSION.equals(parts[0]) && parts[2].startsWith("arn:")) {
+            if (parts.length == 3 && VERSION.equals(parts[0]) && !parts[2].isEmpty()) {
                 long micros = Long.parseLong(parts[1]);
                 if (micros >= 0 && micros <= LATEST_MICROS) {
                     return Optional.of(new PageToken(Timestamps.fromEpochMicros(micros), parts[2]));

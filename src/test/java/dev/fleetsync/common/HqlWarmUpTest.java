@@ -16,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -64,6 +65,21 @@ class HqlWarmUpTest extends ServiceTest {
 
         assertThat(engine.getInterpretationCache().getNumberOfCachedHqlInterpretations()).as("interpretations after resolving again")
                 .isEqualTo(cached);
+    }
+
+    /**
+     * No class hands Hibernate HQL that start-up has not interpreted: every literal passed to the session is a declared
+     * statement, and Panache's string methods are not used for HQL at all. Read from the compiled classes.
+     */
+    @Test
+    void everyHqlLiteralInTheServiceIsADeclaredStatement() {
+        Path classes = Path.of("target", "classes", "dev", "fleetsync");
+        assertThat(HqlCallSites.classCount(classes)).as("compiled classes under " + classes).isGreaterThan(100);
+        List<HqlCallSites.Site> sites = HqlCallSites.in(classes);
+        assertThat(sites).as("literal HQL handed to the session").filteredOn(site -> !site.literals().isEmpty())
+                .hasSizeGreaterThanOrEqualTo(15);
+
+        assertThat(HqlCallSites.undeclared(sites, statements())).as("HQL that HqlWarmUp does not interpret").isEmpty();
     }
 
     /**

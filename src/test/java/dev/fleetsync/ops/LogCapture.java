@@ -4,13 +4,14 @@ import dev.fleetsync.api.http.RequestLogging;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
 /** Records every log line of the running application, with the MDC values it was logged with. */
 final class LogCapture extends Handler implements AutoCloseable {
-    record Line(String logger, String message, String requestId, String operation) {
+    record Line(String logger, String message, String requestId, String operation, Level level) {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
@@ -30,7 +31,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         // read now: the MDC belongs to the thread and Vert.x context that logs
         ExtLogRecord ext = ExtLogRecord.wrap(record);
         lines.add(new Line(ext.getLoggerName(), ext.getFormattedMessage(), ext.getMdc(RequestLogging.REQUEST_ID),
-                ext.getMdc(RequestLogging.OPERATION)));
+                ext.getMdc(RequestLogging.OPERATION), ext.getLevel()));
     }
 
     List<Line> lines() {

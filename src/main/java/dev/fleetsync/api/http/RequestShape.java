@@ -63,17 +63,19 @@ public class RequestShape {
     }
 
     /**
-     * The router's own 400, for a request it fails before any step runs (one without a Host header, or a path Vert.x
-     * cannot normalize should a route be matched before this step), which Quarkus's failure handler would answer with
-     * its own JSON and, in dev and test, a stack trace. Answered as an AWS error, with a request id.
+     * The router's own failure of a request before any step runs, which Quarkus's failure handler would answer with its
+     * own JSON (in dev and test with a stack trace) or, for a target that is no path ({@code *}, {@code createFleet}),
+     * with a bare 404: a 400 (no Host header, a path Vert.x cannot normalize), or any failure of a target this step
+     * refuses anyway (which no later step can have seen). Answered as an AWS error, with a request id.
      */
     void refuseUnroutable(RoutingContext ctx) {
-        if (ctx.statusCode() != 400 || ctx.response().headWritten()) {
+        Optional<ServiceException> problem = targetProblem(ctx.request().uri());
+        if (ctx.response().headWritten() || (ctx.statusCode() != 400 && problem.isEmpty())) {
             ctx.next(); // Quarkus's own failure handler, for everything else
             return;
         }
         RequestIds.ensure(ctx);
-        ServiceException refusal = targetProblem(ctx.request().uri()).orElseGet(() -> ServiceException.invalid(
+        ServiceException refusal = problem.orElseGet(() -> ServiceException.invalid(
                 ctx.failure() instanceof VertxException known ? known.getMessage() : "The request could not be read"));
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         AwsErrors.write(ctx, refusal);

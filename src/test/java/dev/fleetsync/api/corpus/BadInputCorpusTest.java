@@ -89,6 +89,9 @@ class BadInputCorpusTest extends ServiceTest {
                 .forEach(op -> assertThat(kinds.get(op.name())).as(op.name()).contains("missing"));
         assertThat(model.operations().stream().filter(op -> !canLeaveOut(model, op)).map(Operation::name))
                 .containsExactlyInAnyOrder("ListWebhookSubscriptions");
+        model.operations().stream().filter(Operation::hasBody).forEach(op -> assertThat(cases)
+                .filteredOn(c -> c.operation().equals(op.name()) && c.call().chunked() && c.status() == 413).as(op.name() + " chunked")
+                .hasSize(3));
         assertThat(cases.stream().map(Case::kind)).contains("bound", "pattern", "unicode", "enum", "range");
         // a mix needs two members that do not overlap: every operation with a body has them but those of one member
         assertThat(cases.stream().filter(c -> c.kind().equals("mix")).map(Case::operation).distinct())
@@ -151,6 +154,9 @@ class BadInputCorpusTest extends ServiceTest {
         if (answer.errorType() == null || !c.modelErrors().contains(answer.errorType())
                 || (c.errorType() != null && !c.errorType().equals(answer.errorType()))) {
             return "error type " + answer.errorType() + " " + abbreviate(answer.body());
+        }
+        if (answer.requestId() == null || !answer.requestId().matches("[0-9a-f-]{36}")) {
+            return "x-amzn-RequestId " + answer.requestId();
         }
         if (answer.contentType() == null || !answer.contentType().startsWith("application/json")) {
             return "content type " + answer.contentType();

@@ -26,6 +26,8 @@ final class BodyEdits {
     private static final List<String> MALFORMED_TYPES = List.of("json", "application/", "/json", "application/json; charset",
             "application/json; charset=no-such-charset");
     private static final int DEPTH = 3000;
+    /** quarkus.http.limits.max-body-size, the framework's backstop above fleetsync.max-request-bytes. */
+    private static final int FRAMEWORK_CAP = 1024 * 1024;
 
     private BodyEdits() {
     }
@@ -54,6 +56,12 @@ final class BodyEdits {
         String padding = "x".repeat(maxBytes);
         cases.add(new Case(op.name(), "oversize", (maxBytes + 1) + " bytes and more", valid.withBody(utf8("{\"corpusPad\":\"" + padding
                 + "\"," + json.substring(1))), List.of(), "RequestEntityTooLargeException", 413, op.errors()));
+        // Chunked, no length to refuse it by: stopped while it is read, past the limit and past the framework's own cap.
+        for (int size : new int[] {maxBytes + 1, 4 * maxBytes, FRAMEWORK_CAP + 1}) {
+            String pad = "x".repeat(Math.max(0, size - json.length() - "\"corpusPad\":\"\",".length()));
+            cases.add(new Case(op.name(), "oversize", "chunked, " + size + " bytes", valid.withBody(utf8("{\"corpusPad\":\"" + pad
+                    + "\"," + json.substring(1))).asChunked(), List.of(), "RequestEntityTooLargeException", 413, op.errors()));
+        }
         for (String prefix : NOT_UTF8_PREFIX) {
             byte[] bad = HexFormat.of().parseHex(prefix);
             cases.add(invalid(op, "utf8", "prefix " + prefix, valid.withBody(concat(bad, valid.body()))));

@@ -11,9 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One HTTP request as a client sends it: method, path with query, body bytes and Content-Type (null: none). */
-record Call(String method, String target, byte[] body, String contentType) {
+/**
+ * One HTTP request as a client sends it: method, path with query, body bytes and Content-Type (null: none); the body
+ * framed with a Content-Length, or {@code chunked} (Transfer-Encoding: chunked, no length known in advance).
+ */
+record Call(String method, String target, byte[] body, String contentType, boolean chunked) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    Call(String method, String target, byte[] body, String contentType) {
+        this(method, target, body, contentType, false);
+    }
 
     /**
      * The operation's input as the model places it: {@code uri} members percent-encoded into the path (as the SDKs
@@ -44,11 +51,15 @@ record Call(String method, String target, byte[] body, String contentType) {
     }
 
     Call withBody(byte[] other) {
-        return new Call(method, target, other, contentType);
+        return new Call(method, target, other, contentType, chunked);
     }
 
     Call withContentType(String other) {
-        return new Call(method, target, body, other);
+        return new Call(method, target, body, other, chunked);
+    }
+
+    Call asChunked() {
+        return new Call(method, target, body, contentType, true);
     }
 
     static byte[] bytes(JsonNode node) {

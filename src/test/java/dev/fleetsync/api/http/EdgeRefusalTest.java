@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -76,11 +77,31 @@ class EdgeRefusalTest extends ServiceTest {
         assertRefused(answer, 400, "InvalidParameterException", "'path'");
     }
 
+    /** Vert.x's router fails a target that does not start with '/' (404) before any step runs: answered as an AWS error. */
+    @ParameterizedTest
+    @CsvSource({"OPTIONS,*", "GET,*", "POST,createFleet", "POST,q/../createFleet"})
+    void aTargetTheRouterCannotRouteIsRefusedAsAnAwsError(String method, String target) throws IOException {
+        Answer answer = RawHttp.request(method, target).json("{\"name\":\"" + Sdk.unique("edge") + "\"}").send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "'path'");
+        assertThat(message(answer)).contains("absolute path");
+    }
+
     @Test
     void aRequestWithoutHostIsRefusedByTheRouterAsAnAwsError() throws IOException {
         Answer answer = createFleetAt("/createFleet").withoutHost().send(endpoint);
 
         assertRefused(answer, 400, "InvalidParameterException", "'Host' header is required");
+    }
+
+    /** Encoded separators join dots to a name (RequestTargetTest): no route may resolve them into an operation. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/%2F../createFleet", "/q/..%2F/createFleet", "/q/%2e%2e%2f/createFleet", "/q/..%5C/createFleet",
+            "/q/%2e%2e%5c/createFleet", "/model/..%2F/createFleet"})
+    void dotsJoinedByAnEncodedSeparatorReachNoOperation(String path) throws IOException {
+        Answer answer = createFleetAt(path).signed(endpoint).send(endpoint);
+
+        assertRefused(answer, 404, "UnknownOperationException", "No operation matches");
     }
 
     // ---- methods ----
@@ -92,6 +113,26 @@ class EdgeRefusalTest extends ServiceTest {
                 .send(endpoint);
 
         assertRefused(answer, 405, "MethodNotAllowedException", method);
+    }
+
+    @Test
+    void aLongMethodNameIsEchoedCutShort() throws IOException {
+        String method = "X".repeat(40);
+
+        Answer answer = RawHttp.request(method, "/createFleet").json("{\"name\":\"" + Sdk.unique("method") + "\"}").send(endpoint);
+
+        assertRefused(answer, 405, "MethodNotAllowedException", "X".repeat(32) + "...");
+        assertThat(message(answer)).doesNotContain("X".repeat(33));
+    }
+
+    /** Methods the edge lets through (some operation or endpoint uses them) meet the router's 405, as an AWS error too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "PATCH", "DELETE", "GET"})
+    void aMethodTheOperationDoesNotTakeIsMethodNotAllowed(String method) throws IOException {
+        Answer answer = RawHttp.request(method, "/createFleet").json("{\"name\":\"" + Sdk.unique("edge") + "\"}").signed(endpoint)
+                .send(endpoint);
+
+        assertRefused(answer, 405, "MethodNotAllowedException", "HTTP method");
     }
 
     // ---- sizes ----
@@ -120,6 +161,60 @@ class EdgeRefusalTest extends ServiceTest {
         Answer answer = createFleetAt("/createFleet").header("X-Padding", "h".repeat(20_000)).signed(endpoint).send(endpoint);
 
         assertRefused(answer, 431, "RequestHeaderFieldsTooLargeException", "16384 bytes");
+    }
+
+    // The limits are inclusive. Unsigned: a request the edge lets through meets the gate's 403, one it stops its own 4xx.
+
+    @Test
+    void aRequestLineAtTheLimitPassesTheEdgeAndOneByteMoreDoesNot() throws IOException {
+        String head = "POST /createFleet?pad=";
+        int pad = 8192 - head.length() - " HTTP/1.1".length();
+
+        assertPassedTheEdge(unsignedCreateFleet("/createFleet?pad=" + "p".repeat(pad)).send(endpoint));
+        assertRefused(unsignedCreateFleet("/createFleet?pad=" + "p".repeat(pad + 1)).send(endpoint), 414, "RequestURITooLongException",
+                "8192 bytes");
+    }
+
+    @Test
+    void aHundredHeadersPassTheEdgeAndOneMoreDoesNot() throws IOException {
+        // Host, Connection, Content-Length and Content-Type, then padding
+        assertPassedTheEdge(padded(unsignedCreateFleet("/createFleet"), 96).send(endpoint));
+        assertRefused(padded(unsignedCreateFleet("/createFleet"), 97).send(endpoint), 431, "RequestHeaderFieldsTooLargeException",
+                "100 headers");
+    }
+
+    @Test
+    void headersOfExactlyTheByteLimitPassTheEdgeAndOneByteMoreDoesNot() throws IOException {
+        String body = "{\"name\":\"" + Sdk.unique("edge") + "\"}";
+        // each header counts as name, ": ", value and its line end, as RawHttp sends them
+        int fixed = line("Host", endpoint.getHost() + ":" + endpoint.getPort()) + line("Connection", "close")
+                + line("Content-Length", String.valueOf(body.length())) + line("Content-Type", "application/json");
+        int value = 16384 - fixed - line("X-Padding", "");
+
+        assertPassedTheEdge(RawHttp.request("POST", "/createFleet").json(body).header("X-Padding", "h".repeat(value)).send(endpoint));
+        assertRefused(RawHttp.request("POST", "/createFleet").json(body).header("X-Padding", "h".repeat(value + 1)).send(endpoint), 431,
+                "RequestHeaderFieldsTooLargeException", "16384 bytes");
+    }
+
+    private static int line(String name, String value) {
+        return name.length() + 2 + value.length() + 2;
+    }
+
+    private RawHttp unsignedCreateFleet(String target) {
+        return RawHttp.request("POST", target).json("{\"name\":\"" + Sdk.unique("edge") + "\"}");
+    }
+
+    private static RawHttp padded(RawHttp request, int headers) {
+        for (int i = 0; i < headers; i++) {
+            request.header("X-Padding-" + i, "v");
+        }
+        return request;
+    }
+
+    /** Answered by the signature step: the edge let it through, and nothing was written. */
+    private void assertPassedTheEdge(Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+        assertShapedRefusal(answer);
     }
 
     // ---- percent-encoding ----
@@ -167,6 +262,14 @@ class EdgeRefusalTest extends ServiceTest {
 
     private RawHttp createFleetAt(String target) {
         return RawHttp.request("POST", target).json("{\"name\":\"" + Sdk.unique("edge") + "\",\"tags\":{\"team\":\"edge\"}}");
+    }
+
+    private void assertShapedRefusal(Answer answer) {
+        assertThat(answer.header("X-Amzn-ErrorType")).as(answer.toString()).isNotBlank();
+        assertThat(answer.header("x-amzn-RequestId")).as(answer.toString()).matches("[0-9a-f-]{36}");
+        assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith("application/json");
+        assertThat(message(answer)).as(answer.toString()).isNotBlank();
+        assertThat(digest.take()).as("tables after the refusal").isEqualTo(before);
     }
 
     private void assertRefused(Answer answer, int status, String errorType, String inMessage) {

@@ -101,6 +101,45 @@ class RequestTargetTest {
         assertThat(withQuery("next=a/b?c")).isEmpty();
     }
 
+    /** A dot segment behind an encoded ';' or in lower-case hex is still one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/..%3Bx/listFleets", "/q/.%3b/listFleets", "/q/%2e%2e%3B/listFleets"})
+    void aDotSegmentBeforeAnEncodedParameterIsRefused(String path) {
+        assertRefused(RequestTarget.problem(path, null, NAMES), "'path'", "'.' or '..'");
+    }
+
+    /** An encoded '/' or '\' joins dots to a name: no segment is '.' or '..' (the HTTP test shows no route resolves it). */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/%2F../listFleets", "/q/..%2F/listFleets", "/q/%2e%2e%2f/listFleets", "/q/..%5C/listFleets"})
+    void dotsJoinedByAnEncodedSeparatorAreANameHere(String path) {
+        assertThat(RequestTarget.problem(path, null, NAMES)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%c0%af", "%ed%a0%80", "%e2%82"})
+    void lowerCaseHexOfMalformedUtf8IsRefusedToo(String bad) {
+        assertRefused(RequestTarget.problem("/tags/arn" + bad, null, NAMES), "'path'", "percent-encoded UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "&", "&&tagKeys=a&", "=", "=a", "tagKeys"})
+    void emptyQueriesPairsNamesAndValuesPass(String rawQuery) {
+        assertThat(withQuery(rawQuery)).isEmpty();
+    }
+
+    @Test
+    void aBadValueOfAParameterWhoseNameHoldsAControlCharacterNamesItPrintably() {
+        ServiceException refusal = withQuery("a%01b=%ZZ").orElseThrow();
+
+        assertThat(refusal.getMessage()).contains("'a\\u0001b'").doesNotContain("\u0001");
+    }
+
+    /** A model name spelled exactly, some of it percent-encoded, is that name: not refused for its case. */
+    @Test
+    void aModelNameWithEncodedLettersIsThatName() {
+        assertThat(withQuery("tag%4Beys=a")).isEmpty();
+    }
+
     @Test
     void aRefusedValueIsEchoedPrintableAndShort() {
         ServiceException refusal = RequestTarget.problem("/tags/" + "%00".repeat(100) + "%FF", null, NAMES).orElseThrow();
