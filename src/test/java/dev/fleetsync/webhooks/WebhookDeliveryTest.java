@@ -114,7 +114,10 @@ class WebhookDeliveryTest extends ServiceTest {
         assertThat(got).extracting(Delivery::id).as("the first event three times (302, 503, 200), then each once")
                 .containsExactly(expected.get(0), expected.get(0), expected.get(0), expected.get(1));
         assertThat(got).extracting(Delivery::path).doesNotContain("/redirected");
-        assertThat(describe(created.getString("id")).getString("status")).isEqualTo("Enabled");
+        JsonPath after = describe(created.getString("id"));
+        assertThat(after.getString("status")).isEqualTo("Enabled");
+        assertThat(after.getInt("consecutiveFailures")).as("forgotten after the 2xx").isZero();
+        assertThat(after.getString("failingSince")).isNull();
     }
 
     @Test
@@ -128,6 +131,8 @@ class WebhookDeliveryTest extends ServiceTest {
         await().atMost(SOON).until(() -> describe(id).getString("status").equals("Disabled"));
 
         JsonPath disabled = describe(id);
+        assertThat(disabled.getInt("consecutiveFailures")).isEqualTo(4);
+        assertThat(disabled.getString("failingSince")).isNotNull();
         assertThat(disabled.getString("disabledReason")).contains("4 consecutive failed deliveries").contains("HTTP 500")
                 .doesNotContain(receiver.url(""));
         assertThat(receiver.received()).hasSize(4);

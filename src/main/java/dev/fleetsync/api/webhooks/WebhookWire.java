@@ -53,10 +53,11 @@ public final class WebhookWire {
 
     /** What describe and list show of a subscription: never its secret. */
     public record WebhookSubscriptionSummary(String id, String url, List<String> eventTypes, String status, String disabledReason,
-            Long deliveredSequence, Instant createdAt, Instant updatedAt) {
+            Long deliveredSequence, Integer consecutiveFailures, Instant failingSince, Instant nextAttemptAt, Instant createdAt,
+            Instant updatedAt) {
         static WebhookSubscriptionSummary of(WebhookSubscription s) {
             return new WebhookSubscriptionSummary(s.id, s.url, WebhookRules.eventTypeList(s.eventTypes), s.status, s.disabledReason,
-                    s.deliveredSeq, s.createdAt, s.updatedAt);
+                    s.deliveredSeq, s.failures, s.failingSince, s.nextAttemptAt, s.createdAt, s.updatedAt);
         }
     }
 
