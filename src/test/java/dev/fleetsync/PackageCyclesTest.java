@@ -44,7 +44,6 @@ class PackageCyclesTest {
             "ops -> api", "NativeReflection registers the wire records for the native image",
             "ops -> deployment", "FleetMetrics names a gauge per job status; NativeReflection registers JSON-column records",
             "ops -> robot", "FleetMetrics names a gauge per robot status",
-            "auth -> robot", "RobotCredentials observes RobotDeleted to drop the robot's cached credentials",
             "fleet -> robot", "DeleteFleet releases the fleet's robots; DescribeFleet lists them",
             "fleet -> deployment", "DeleteFleet locks and fails the fleet's active job; FleetSummaries excludes Canceled jobs");
 
