@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
     private static final Path MAIN = Path.of("src/main/java");
     private static final String ROOT = "dev.fleetsync";
-    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.fleetsync\\.([a-z][a-z0-9_]*)((?:\\.[a-z][a-z0-9_]*)*)\\.([A-Z*])");
+    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.fleetsync\\.(?:([a-z][a-z0-9_]*)(?:\\.[a-z][a-z0-9_]*)*\\.)?[A-Z*]");
     private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final Pattern STRINGS = Pattern.compile("\"(?:\\\\.|[^\"\\\\\\n])*\"");
 
@@ -85,9 +85,9 @@ class PackageCyclesTest {
                 import dev.fleetsync.tag.*;
                 // dev.fleetsync.robot.Robot is only mentioned
                 /** {@link dev.fleetsync.agent.AgentService} neither */
-                class X { dev.fleetsync.deployment.rollout.JobRef ref; String s = "dev.fleetsync.ui.Page"; }
+                class X { dev.fleetsync.deployment.rollout.JobRef ref; String s = "dev.fleetsync.ui.Page"; dev.fleetsync.Main m; }
                 """;
-        assertThat(referencedPackages(source)).containsExactlyInAnyOrder("common", "quota", "tag", "deployment");
+        assertThat(referencedPackages(source)).containsExactlyInAnyOrder("common", "quota", "tag", "deployment", "dev.fleetsync");
     }
 
     /** package -> package it uses -> the files that use it. */
@@ -116,7 +116,7 @@ class PackageCyclesTest {
         Set<String> packages = new TreeSet<>();
         Matcher reference = REFERENCE.matcher(code);
         while (reference.find()) {
-            packages.add(reference.group(1));
+            packages.add(reference.group(1) == null ? ROOT : reference.group(1));
         }
         String own = code.replaceFirst("(?s)^.*?\\bpackage\\s+dev\\.fleetsync\\.([a-z0-9_]+).*$", "$1");
         packages.remove(own);
