@@ -1,8 +1,8 @@
 package dev.fleetsync.ops;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,8 +15,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Recounts each {@link CountedStatuses} table (jobs, robots) by status on a timer and feeds {@link FleetMetrics}. A count from the database, rather
- * than counters bumped on each transition, stays right across replicas and restarts.
+ * Recounts each {@link CountedStatuses} table (jobs, robots) by status on a timer and feeds {@link FleetMetrics}. A
+ * count from the database, rather than counters bumped on each transition, stays right across replicas and restarts.
  */
 @ApplicationScoped
 public class StatusCounts {

@@ -125,8 +125,9 @@ public class RobotService {
     /** DescribeFleet: the fleet, at most {@link RobotRepository#FLEET_DESCRIBE_LIMIT} of its robots, and its tags. */
     @WithSession
     public Uni<FleetWithRobots> describeFleet(String accountId, String fleetArn) {
-        return fleets.require(accountId, fleetArn).flatMap(fleet -> robots.ofFleet(accountId, fleetArn, RobotRepository.FLEET_DESCRIBE_LIMIT)
-                .flatMap(members -> tags.tagsOf(accountId, fleetArn).map(t -> new FleetWithRobots(fleet, members, t))));
+        return fleets.require(accountId, fleetArn)
+                .flatMap(fleet -> robots.ofFleet(accountId, fleetArn, RobotRepository.FLEET_DESCRIBE_LIMIT)
+                        .flatMap(members -> tags.tagsOf(accountId, fleetArn).map(t -> new FleetWithRobots(fleet, members, t))));
     }
 
     @WithSession

@@ -32,7 +32,8 @@ public class FleetResource {
     private final CallerAccount caller;
     private final PageTokens pageTokens;
 
-    public FleetResource(FleetService fleets, RobotService robots, RequestValidator validator, CallerAccount caller, PageTokens pageTokens) {
+    public FleetResource(FleetService fleets, RobotService robots, RequestValidator validator, CallerAccount caller,
+            PageTokens pageTokens) {
         this.fleets = fleets;
         this.robots = robots;
         this.validator = validator;
