@@ -3,7 +3,6 @@ package dev.fleetsync.auth;
 import dev.fleetsync.common.Notifications;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.config.AuthConfig;
-import dev.fleetsync.robot.RobotDeleted;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,8 +79,9 @@ public class RobotCredentials {
         cache.revoke(accessKeyId);
     }
 
-    void robotDeleted(@Observes RobotDeleted robot) {
-        cache.revokeRobot(robot.accountId(), robot.arn());
+    /** Drops the cached credentials of a robot whose deletion has committed (the schema removed their rows). */
+    public void robotDeleted(String accountId, String robotArn) {
+        cache.revokeRobot(accountId, robotArn);
     }
 
     void start(@Observes StartupEvent event) {

@@ -5,12 +5,14 @@ import dev.fleetsync.auth.RobotCredentials;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
+import dev.fleetsync.robot.RobotDeleted;
 import dev.fleetsync.robot.RobotRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
 
@@ -36,6 +38,11 @@ public class RobotCredentialService {
         this.secrets = secrets;
         this.verified = verified;
         this.clock = clock;
+    }
+
+    /** Heard here rather than in auth, which knows credentials but not robots. */
+    void robotDeleted(@Observes RobotDeleted robot) {
+        verified.robotDeleted(robot.accountId(), robot.arn());
     }
 
     /** The robot's row is locked, so concurrent issues cannot pass the limit together and a concurrent delete waits. */

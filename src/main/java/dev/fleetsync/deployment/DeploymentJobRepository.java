@@ -3,6 +3,7 @@ package dev.fleetsync.deployment;
 import dev.fleetsync.common.AccountArn;
 import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.PageRequest;
+import dev.fleetsync.fleet.FleetJobs;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 @ApplicationScoped
-public class DeploymentJobRepository implements PanacheRepositoryBase<DeploymentJob, AccountArn>, Hql.Statements {
+public class DeploymentJobRepository implements PanacheRepositoryBase<DeploymentJob, AccountArn>, Hql.Statements, FleetJobs {
     // Through the session, not Panache's find(String) and update(String), so that HqlWarmUp interprets every one at
     // start-up: the locked read runs on each fleet change, the page on each ListDeploymentJobs.
     private static final String ACTIVE_OF_FLEET = "from DeploymentJob where accountId = :accountId and fleetArn = :fleetArn "
@@ -47,6 +48,7 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
      * Locks the fleet's active job, waiting for a rollout step that holds it. Whatever also locks a job's fleet, robots
      * or robot deployments takes the job first, as a step does (job, robot deployments, robots, fleet).
      */
+    @Override
     public Uni<List<DeploymentJob>> lockActiveOfFleet(String accountId, String fleetArn) {
         return getSession().chain(s -> s.createSelectionQuery(ACTIVE_OF_FLEET, DeploymentJob.class).setParameter("accountId", accountId)
                 .setParameter("fleetArn", fleetArn).setParameter("active", DeploymentStatus.ACTIVE)
@@ -54,6 +56,7 @@ public class DeploymentJobRepository implements PanacheRepositoryBase<Deployment
     }
 
     /** A job whose fleet is deleted cannot finish: it fails, freeing nothing else (the fleet is gone). */
+    @Override
     public Uni<Integer> failActiveOfDeletedFleet(String accountId, String fleetArn, Instant now) {
         return getSession().chain(s -> s.createMutationQuery(FAIL_OF_DELETED_FLEET).setParameter("failed", DeploymentStatus.Failed)
                 .setParameter("code", DeploymentJobErrorCode.DeploymentFleetDoesNotExist.name()).setParameter("now", now)

@@ -8,11 +8,9 @@ import dev.fleetsync.common.ResourceType;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.common.Writes;
-import dev.fleetsync.deployment.DeploymentJobRepository;
 import dev.fleetsync.events.EventLog;
 import dev.fleetsync.quota.Quota;
 import dev.fleetsync.quota.Quotas;
-import dev.fleetsync.robot.RobotRepository;
 import dev.fleetsync.tag.TagRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,14 +26,14 @@ public class FleetService {
     public static final int PAGE_LIMIT = 200;
 
     private final FleetRepository fleets;
-    private final RobotRepository robots;
-    private final DeploymentJobRepository jobs;
+    private final FleetRobots robots;
+    private final FleetJobs jobs;
     private final TagRepository tags;
     private final ArnFactory arns;
     private final Clock clock;
     private final Quotas quotas;
 
-    public FleetService(FleetRepository fleets, RobotRepository robots, DeploymentJobRepository jobs, TagRepository tags,
+    public FleetService(FleetRepository fleets, FleetRobots robots, FleetJobs jobs, TagRepository tags,
             ArnFactory arns, Clock clock, Quotas quotas) {
         this.fleets = fleets;
         this.robots = robots;
@@ -55,7 +53,7 @@ public class FleetService {
         fleet.arn = arns.named(ResourceType.FLEET, accountId, name, fleet.createdAt);
         return quotas.check(accountId, Quota.FLEETS).chain(() -> fleets.persist(fleet))
                 .call(() -> tags.put(accountId, fleet.arn, fleetTags))
-                .map(saved -> new FleetDetails(saved, java.util.List.of(), fleetTags == null ? Map.of() : fleetTags));
+                .map(saved -> new FleetDetails(saved, fleetTags == null ? Map.of() : fleetTags));
     }
 
     /**
@@ -72,12 +70,6 @@ public class FleetService {
                 .call(fleet -> tags.removeAll(accountId, arn))
                 .call(fleets::delete)
                 .replaceWithVoid());
-    }
-
-    @WithSession
-    public Uni<FleetDetails> describe(String accountId, String arn) {
-        return require(accountId, arn).flatMap(fleet -> robots.ofFleet(accountId, arn, RobotRepository.FLEET_DESCRIBE_LIMIT)
-                .flatMap(members -> tags.tagsOf(accountId, arn).map(t -> new FleetDetails(fleet, members, t))));
     }
 
     @WithSession

@@ -1,15 +1,15 @@
 package dev.fleetsync.ops;
 
-import dev.fleetsync.deployment.DeploymentStatus;
-import dev.fleetsync.robot.RobotStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,21 +26,21 @@ public class FleetMetrics {
     private final Timer rolloutTick;
     private final Timer failedRolloutTick;
     private final AtomicInteger longPollsWaiting = new AtomicInteger();
-    private final Map<DeploymentStatus, AtomicLong> jobs = new EnumMap<>(DeploymentStatus.class);
-    private final Map<RobotStatus, AtomicLong> robots = new EnumMap<>(RobotStatus.class);
+    /** gauge name -> status -> its value. */
+    private final Map<String, Map<String, AtomicLong>> statusGauges = new HashMap<>();
 
-    public FleetMetrics(MeterRegistry registry) {
+    public FleetMetrics(MeterRegistry registry, @All List<CountedStatuses> counted) {
         this.registry = registry;
         this.syncs = Counter.builder("fleetsync.syncs").description("SyncDeploymentJob calls that created a job").register(registry);
         this.rolloutTick = tickTimer("success");
         this.failedRolloutTick = tickTimer("failure");
         Gauge.builder("fleetsync.long.polls.waiting", longPollsWaiting, AtomicInteger::get)
                 .description("Long polls held open by this replica").register(registry);
-        for (DeploymentStatus status : DeploymentStatus.values()) {
-            jobs.put(status, statusGauge("fleetsync.deployment.jobs", "Deployment jobs by status", status.name()));
-        }
-        for (RobotStatus status : RobotStatus.values()) {
-            robots.put(status, statusGauge("fleetsync.robots", "Robots by status", status.name()));
+        for (CountedStatuses table : counted) {
+            Map<String, AtomicLong> gauges = statusGauges.computeIfAbsent(table.gauge(), name -> new HashMap<>());
+            for (String status : table.statuses()) {
+                gauges.put(status, statusGauge(table.gauge(), table.description(), status));
+            }
         }
     }
 
@@ -93,14 +93,9 @@ public class FleetMetrics {
         longPollsWaiting.decrementAndGet();
     }
 
-    /** Replaces the jobs-by-status gauges; statuses absent from {@code counts} read 0. */
-    public void jobCounts(Map<String, Long> counts) {
-        jobs.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status.name(), 0L)));
-    }
-
-    /** Replaces the robots-by-status gauges; statuses absent from {@code counts} read 0. */
-    public void robotCounts(Map<String, Long> counts) {
-        robots.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status.name(), 0L)));
+    /** Replaces the by-status gauges named {@code gauge}; statuses absent from {@code counts} read 0. */
+    public void statusCounts(String gauge, Map<String, Long> counts) {
+        statusGauges.getOrDefault(gauge, Map.of()).forEach((status, value) -> value.set(counts.getOrDefault(status, 0L)));
     }
 
     private AtomicLong statusGauge(String name, String description, String status) {

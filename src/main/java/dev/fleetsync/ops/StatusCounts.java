@@ -1,5 +1,6 @@
 package dev.fleetsync.ops;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -9,12 +10,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Recounts jobs and robots by status on a timer and feeds {@link FleetMetrics}. A count from the database, rather
- * than counters bumped on each transition, stays right across replicas and restarts.
+ * Recounts each {@link CountedStatuses} table (jobs, robots) by status on a timer and feeds {@link FleetMetrics}. A
+ * count from the database, rather than counters bumped on each transition, stays right across replicas and restarts.
  */
 @ApplicationScoped
 public class StatusCounts {
@@ -24,9 +26,11 @@ public class StatusCounts {
     private final Vertx vertx;
     private final FleetMetrics metrics;
     private final OpsConfig config;
+    private final List<CountedStatuses> counted;
     private long timer = -1;
 
-    public StatusCounts(Pool pool, Vertx vertx, FleetMetrics metrics, OpsConfig config) {
+    public StatusCounts(Pool pool, Vertx vertx, FleetMetrics metrics, OpsConfig config, @All List<CountedStatuses> counted) {
+        this.counted = counted;
         this.pool = pool;
         this.vertx = vertx;
         this.metrics = metrics;
@@ -48,11 +52,14 @@ public class StatusCounts {
         }
     }
 
-    /** Counts both tables once and updates the gauges. */
+    /** Counts each table once, one after the other, and updates the gauges. */
     public Uni<Void> refresh() {
-        return count("select status, count(*) from deployment_job group by status").invoke(metrics::jobCounts)
-                .chain(() -> count("select status, count(*) from robot group by status")).invoke(metrics::robotCounts)
-                .replaceWithVoid();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (CountedStatuses table : counted) {
+            all = all.chain(() -> count("select status, count(*) from " + table.table() + " group by status")
+                    .invoke(counts -> metrics.statusCounts(table.gauge(), counts))).replaceWithVoid();
+        }
+        return all;
     }
 
     private Uni<Map<String, Long>> count(String sql) {

@@ -3,6 +3,7 @@ package dev.fleetsync.robot;
 import dev.fleetsync.common.AccountArn;
 import dev.fleetsync.common.Hql;
 import dev.fleetsync.common.PageRequest;
+import dev.fleetsync.fleet.FleetRobots;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 @ApplicationScoped
-public class RobotRepository implements PanacheRepositoryBase<Robot, AccountArn>, Hql.Statements {
+public class RobotRepository implements PanacheRepositoryBase<Robot, AccountArn>, Hql.Statements, FleetRobots {
     /** DescribeFleet lists at most this many robots (the model's Robots list bound). */
     public static final int FLEET_DESCRIBE_LIMIT = 1000;
 
@@ -48,6 +49,7 @@ public class RobotRepository implements PanacheRepositoryBase<Robot, AccountArn>
     }
 
     /** Deregisters every robot of a fleet in one statement: they become Available, fleetless. */
+    @Override
     public Uni<Integer> releaseAll(String accountId, String fleetArn) {
         return getSession().chain(s -> s.createMutationQuery(RELEASE_ALL).setParameter("accountId", accountId)
                 .setParameter("fleetArn", fleetArn).executeUpdate());

@@ -122,6 +122,14 @@ public class RobotService {
                 .flatMap(robot -> tags.tagsOf(accountId, arn).map(t -> new RobotDetails(robot, t)));
     }
 
+    /** DescribeFleet: the fleet, at most {@link RobotRepository#FLEET_DESCRIBE_LIMIT} of its robots, and its tags. */
+    @WithSession
+    public Uni<FleetWithRobots> describeFleet(String accountId, String fleetArn) {
+        return fleets.require(accountId, fleetArn)
+                .flatMap(fleet -> robots.ofFleet(accountId, fleetArn, RobotRepository.FLEET_DESCRIBE_LIMIT)
+                        .flatMap(members -> tags.tagsOf(accountId, fleetArn).map(t -> new FleetWithRobots(fleet, members, t))));
+    }
+
     @WithSession
     public Uni<Page<Robot>> list(String accountId, RobotFilter filter, PageRequest page) {
         return robots.page(accountId, filter, page.withOneMore())

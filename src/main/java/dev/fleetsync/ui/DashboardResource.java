@@ -3,10 +3,10 @@ package dev.fleetsync.ui;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Validation;
 import dev.fleetsync.deployment.DeploymentJobService;
+import dev.fleetsync.deployment.FleetSummaries;
 import dev.fleetsync.deployment.idempotency.IdempotencyKey;
 import dev.fleetsync.deployment.idempotency.IdempotentOperation;
-import dev.fleetsync.fleet.FleetService;
-import dev.fleetsync.fleet.FleetSummaries;
+import dev.fleetsync.robot.RobotService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -37,12 +37,12 @@ public class DashboardResource {
     static final int JOBS_SHOWN = 50;
 
     private final FleetSummaries summaries;
-    private final FleetService fleets;
+    private final RobotService robots;
     private final DeploymentJobService jobs;
 
-    public DashboardResource(FleetSummaries summaries, FleetService fleets, DeploymentJobService jobs) {
+    public DashboardResource(FleetSummaries summaries, RobotService robots, DeploymentJobService jobs) {
         this.summaries = summaries;
-        this.fleets = fleets;
+        this.robots = robots;
         this.jobs = jobs;
     }
 
@@ -60,7 +60,7 @@ public class DashboardResource {
     @Path("fleet")
     public Uni<Response> fleet(@QueryParam("arn") String arn) {
         DashboardSession session = CurrentSession.get();
-        return page(() -> fleets.describe(session.accountId(), required("arn", arn))
+        return page(() -> robots.describeFleet(session.accountId(), required("arn", arn))
                 .flatMap(details -> jobs.newestOfFleet(session.accountId(), arn, JOBS_SHOWN)
                         .map(found -> Pages.fleet(Pages.Frame.of(session), details.fleet().arn, details.fleet().name,
                                 details.robots().stream().map(Pages.RobotLine::of).toList(),
@@ -72,7 +72,7 @@ public class DashboardResource {
     @Path("fleet/live")
     public Uni<Response> fleetLive(@QueryParam("arn") String arn) {
         DashboardSession session = CurrentSession.get();
-        return page(() -> fleets.describe(session.accountId(), required("arn", arn))
+        return page(() -> robots.describeFleet(session.accountId(), required("arn", arn))
                 .flatMap(details -> jobs.newestOfFleet(session.accountId(), arn, JOBS_SHOWN)
                         .map(found -> Pages.fleet$live(details.robots().stream().map(Pages.RobotLine::of).toList(),
                                 found.stream().map(Pages.JobLine::of).toList()).render())));

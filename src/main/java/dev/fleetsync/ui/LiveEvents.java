@@ -9,7 +9,7 @@ import dev.fleetsync.deployment.DeploymentJobService;
 import dev.fleetsync.events.EventFilter;
 import dev.fleetsync.events.EventQueries;
 import dev.fleetsync.events.EventStream;
-import dev.fleetsync.fleet.FleetService;
+import dev.fleetsync.robot.RobotService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -46,17 +46,17 @@ public class LiveEvents {
     private final SessionStore sessions;
     private final SignIn signIn;
     private final DeploymentJobService jobs;
-    private final FleetService fleets;
+    private final RobotService robots;
 
     public LiveEvents(EventStream stream, EventQueries queries, EventsConfig config, SessionStore sessions, SignIn signIn,
-            DeploymentJobService jobs, FleetService fleets) {
+            DeploymentJobService jobs, RobotService robots) {
         this.stream = stream;
         this.queries = queries;
         this.config = config;
         this.sessions = sessions;
         this.signIn = signIn;
         this.jobs = jobs;
-        this.fleets = fleets;
+        this.robots = robots;
     }
 
     /**
@@ -96,7 +96,7 @@ public class LiveEvents {
             return jobs.describe(accountId, filter.jobArn()).replaceWithVoid();
         }
         if (filter.fleetArn() != null) {
-            return fleets.describe(accountId, filter.fleetArn()).replaceWithVoid();
+            return robots.describeFleet(accountId, filter.fleetArn()).replaceWithVoid();
         }
         throw Validation.invalid("job", null, "Member must not be null: give the job (or the fleet) whose page follows its events");
     }

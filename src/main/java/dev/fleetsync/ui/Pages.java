@@ -1,7 +1,7 @@
 package dev.fleetsync.ui;
 
 import dev.fleetsync.deployment.DeploymentJob;
-import dev.fleetsync.fleet.FleetSummary;
+import dev.fleetsync.deployment.FleetSummary;
 import dev.fleetsync.robot.Robot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -15,6 +15,7 @@ import dev.fleetsync.api.shape.Filter;
 import dev.fleetsync.auth.CallerAccount;
 import dev.fleetsync.common.PageRequest;
 import dev.fleetsync.fleet.FleetService;
+import dev.fleetsync.robot.RobotService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,12 +27,15 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class FleetResource {
     private final FleetService fleets;
+    private final RobotService robots;
     private final RequestValidator validator;
     private final CallerAccount caller;
     private final PageTokens pageTokens;
 
-    public FleetResource(FleetService fleets, RequestValidator validator, CallerAccount caller, PageTokens pageTokens) {
+    public FleetResource(FleetService fleets, RobotService robots, RequestValidator validator, CallerAccount caller,
+            PageTokens pageTokens) {
         this.fleets = fleets;
+        this.robots = robots;
         this.validator = validator;
         this.caller = caller;
         this.pageTokens = pageTokens;
@@ -55,7 +59,7 @@ public class FleetResource {
     @Path("describeFleet")
     public Uni<DescribeFleetResponse> describeFleet(DescribeFleetRequest request) {
         validator.check(request);
-        return fleets.describe(caller.accountId(), request.fleet()).map(DescribeFleetResponse::of);
+        return robots.describeFleet(caller.accountId(), request.fleet()).map(DescribeFleetResponse::of);
     }
 
     @POST

@@ -9,6 +9,7 @@ import dev.fleetsync.api.shape.Shape.TagKey;
 import dev.fleetsync.api.shape.Shape.TagValue;
 import dev.fleetsync.fleet.Fleet;
 import dev.fleetsync.fleet.FleetDetails;
+import dev.fleetsync.robot.FleetWithRobots;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -40,7 +41,7 @@ public final class FleetWire {
 
     public record DescribeFleetResponse(String name, String arn, List<RobotSummary> robots, Instant createdAt,
             String lastDeploymentStatus, String lastDeploymentJob, Instant lastDeploymentTime, Map<String, String> tags) {
-        static DescribeFleetResponse of(FleetDetails details) {
+        static DescribeFleetResponse of(FleetWithRobots details) {
             Fleet f = details.fleet();
             return new DescribeFleetResponse(f.name, f.arn, details.robots().stream().map(RobotSummary::of).toList(), f.createdAt,
                     f.lastDeploymentStatus, f.lastDeploymentJob, f.lastDeploymentTime, details.tags());

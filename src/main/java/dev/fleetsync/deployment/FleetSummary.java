@@ -1,4 +1,4 @@
-package dev.fleetsync.fleet;
+package dev.fleetsync.deployment;
 
 import java.time.Instant;
 

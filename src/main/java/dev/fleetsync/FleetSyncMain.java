@@ -1,6 +1,7 @@
-package dev.fleetsync.config;
+package dev.fleetsync;
 
 import dev.fleetsync.api.http.RequestShape;
+import dev.fleetsync.config.RequiredSettings;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -21,10 +22,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The service's entry point. A production start first checks, in the places an operator sets them (the environment,
- * {@code -D} options, {@code .env}, {@code config/application.properties}, the packaged {@code application.properties}), that
- * every required setting is there ({@link RequiredSettings}), and otherwise names all the missing ones in one message
- * and exits with status 1, before Quarkus would fail on the first of them with a stack trace.
+ * The service's entry point, above every package (it reaches into config and the api's edge). A production start first
+ * checks, in the places an operator sets them (the environment, {@code -D} options, {@code .env},
+ * {@code config/application.properties}, the packaged {@code application.properties}), that every required setting is
+ * there ({@link RequiredSettings}), and otherwise names all the missing ones in one message and exits with status 1,
+ * before Quarkus would fail on the first of them with a stack trace.
  */
 @QuarkusMain
 public final class FleetSyncMain {

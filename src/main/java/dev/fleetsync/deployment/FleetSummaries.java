@@ -1,6 +1,5 @@
-package dev.fleetsync.fleet;
+package dev.fleetsync.deployment;
 
-import dev.fleetsync.deployment.DeploymentStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,4 +1,4 @@
-package dev.fleetsync.ops;
+package dev.fleetsync.api;
 
 import dev.fleetsync.api.agent.AgentWire;
 import dev.fleetsync.api.application.RobotApplicationWire;

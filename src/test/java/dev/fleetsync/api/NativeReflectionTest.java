@@ -1,4 +1,4 @@
-package dev.fleetsync.ops;
+package dev.fleetsync.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
