@@ -10,8 +10,8 @@ import java.util.function.IntConsumer;
  * the service runs on a timer is left out of the count.
  */
 final class StatementParity {
-    private static final String COUNTED = "select coalesce(sum(calls), 0) from pg_stat_statements "
-            + "where query not ilike '%pg_stat_statements%' and query not ilike '%group by status%'";
+    private static final String COUNTED = "select coalesce(sum(calls), 0) from pg_stat_statements where "
+            + dev.fleetsync.support.BackgroundStatements.EXCLUDED;
 
     private final SignedHttp http;
     private final RawSync raw;

@@ -13,6 +13,7 @@ final class StatementProfile {
                        round(wal_bytes::numeric / %1$s), left(regexp_replace(query, '\\s+', ' ', 'g'), 110)), E'\\n'
                        order by calls desc, total_exec_time desc), '')
             from pg_stat_statements where query not ilike '%%pg_stat_statements%%' and query not ilike '%%group by status%%'
+              and query not ilike '%%webhook_subscription%%' and query not ilike '%%event_number_committed%%'
             """;
 
     private StatementProfile() {

@@ -1,5 +1,7 @@
 package dev.fleetsync.sdk;
 
+import dev.fleetsync.support.BackgroundStatements;
+
 import static dev.fleetsync.support.Requests.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,7 +115,6 @@ class LargeFleetTest extends ServiceTest {
      * sweep (every 500 ms in tests, two statements), which lands inside a call's window or not depending on timing.
      */
     private long statements() {
-        return seed.count("select coalesce(sum(calls), 0) from pg_stat_statements where query not ilike '%pg_stat_statements%' "
-                + "and query not ilike '%webhook_subscription%'");
+        return seed.count("select coalesce(sum(calls), 0) from pg_stat_statements where " + BackgroundStatements.EXCLUDED);
     }
 }
