@@ -27,4 +27,15 @@ public interface EventsConfig {
     /** How often an idle stream sends an SSE comment, so proxies and clients know the connection is alive. */
     @WithDefault("15s")
     Duration heartbeat();
+
+    /**
+     * How often each instance numbers the events committed since (docs/events.md): an event reaches streams and
+     * webhooks within about this time of its commit.
+     */
+    @WithDefault("100ms")
+    Duration numberingPeriod();
+
+    /** Most events one numbering statement numbers; a full run is followed by another at once. */
+    @WithDefault("5000")
+    int numberingBatch();
 }

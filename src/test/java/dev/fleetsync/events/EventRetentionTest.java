@@ -31,6 +31,7 @@ class EventRetentionTest extends ServiceTest {
                     Tuple.of(ACCOUNT, PREFIX + "deployment-fleet/retention/" + System.nanoTime()));
         }
         run("delete from fleet where account_id = $1", Tuple.of(ACCOUNT)); // 7 FleetDeleted events, in one statement
+        dev.fleetsync.support.EventsNumbered.await(pool);
         run("""
                 update event set created_at = now() - interval '8 days'
                 where id in (select id from event where account_id = $1 order by seq limit 5)

@@ -20,6 +20,7 @@ final class EventRows {
 
     /** Every committed event of the account naming {@code arn} as its fleet, job or robot. */
     List<Recorded> about(String accountId, String arn) {
+        dev.fleetsync.support.EventsNumbered.await(pool);
         List<Recorded> events = new ArrayList<>();
         for (Row row : pool.preparedQuery("""
                 select seq, type, actor, fleet_arn, job_arn, robot_arn, details from event

@@ -24,9 +24,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Numbers are given in commit order: however writers of one account interleave, commit late or roll back, a reader
- * following the account never finds a number it has passed appear later (with a plain sequence, a transaction that took
- * 9 and committed after 10 was read would be skipped), and never sees a gap.
+ * Numbers are given after commit, a whole numbering run at a time: however writers of one account interleave, commit
+ * late or roll back, a reader following the account never finds a number it has passed appear later (with a plain
+ * sequence, a transaction that took 9 and committed after 10 was read would be skipped), and never sees a gap.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)

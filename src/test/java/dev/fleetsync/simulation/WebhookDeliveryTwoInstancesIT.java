@@ -97,6 +97,7 @@ class WebhookDeliveryTwoInstancesIT {
             assertThat(sim.awaitDone(Duration.ofSeconds(240))).as(() -> sim.stats().summary()).isTrue();
             await().atMost(SOON).until(() -> Sdk.client(survivor.endpoint()).describeDeploymentJob(r -> r.job(job)).status()
                     == DeploymentStatus.SUCCEEDED);
+            await().atMost(SOON).until(() -> one("select count(*) from event where seq is null") == 0); // all numbered
             long last = one("select last_seq from event_sequence where account_id = $1", ACCOUNT);
             await().atMost(SOON).until(() -> receiver.distinctIds().size() >= last - start);
 

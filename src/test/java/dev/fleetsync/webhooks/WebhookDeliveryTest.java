@@ -195,6 +195,7 @@ class WebhookDeliveryTest extends ServiceTest {
     }
 
     private List<Long> seqs(String sql, Object... more) {
+        dev.fleetsync.support.EventsNumbered.await(pool);
         List<Object> values = new ArrayList<>(List.of(ACCOUNT));
         values.addAll(List.of(more));
         List<Long> found = new ArrayList<>();
