@@ -60,6 +60,10 @@ function refreshLive(live) {
       }
       if (!response.ok) return true;
       const html = (await response.text()).trim();
+      if (dialog && dialog.open) {
+        // a question opened while this was fetched: replacing the part now would detach the form it asks about
+        await new Promise((resolve) => dialog.addEventListener("close", resolve, { once: true }));
+      }
       if (html !== live.dataset.rendered) {
         const focused = document.activeElement && document.activeElement.id;
         live.innerHTML = html;

@@ -65,6 +65,21 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /**
+     * Clicks the element, finding it again if the live page replaced it meanwhile (an event re-renders the part that
+     * holds it: the element a test found a moment ago may be gone, its replacement is the same control).
+     */
+    void click(String css) {
+        waitFor(d -> {
+            try {
+                d.findElement(By.cssSelector(css)).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException replaced) {
+                return false;
+            }
+        });
+    }
+
     String text(String css) {
         return find(css).getText();
     }

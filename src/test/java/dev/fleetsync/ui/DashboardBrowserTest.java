@@ -177,17 +177,17 @@ class DashboardBrowserTest extends ServiceTest {
         browser.signIn(Sdk.ACCESS_KEY, Sdk.SECRET);
         browser.open("/ui/job?arn=" + URLEncoder.encode(job, StandardCharsets.UTF_8));
 
-        browser.find("#cancel-job").click();
+        browser.click("#cancel-job");
         browser.waitFor(d -> d.findElement(By.id("confirm")).isDisplayed());
         assertThat(browser.text("#confirm-question")).startsWith("Cancel job");
         browser.screenshot("05-cancel-question");
-        browser.find("#confirm button[value=no]").click();
+        browser.click("#confirm button[value=no]");
         browser.waitFor(d -> !d.findElement(By.id("confirm")).isDisplayed());
         assertThat(robomaker.describeDeploymentJob(r -> r.job(job)).status()).isNotEqualTo(DeploymentStatus.CANCELED);
 
-        browser.find("#cancel-job").click();
+        browser.click("#cancel-job");
         browser.waitFor(d -> d.findElement(By.id("confirm")).isDisplayed());
-        browser.find("#confirm-yes").click();
+        browser.click("#confirm-yes");
         browser.waitFor(d -> "Canceled".equals(d.findElement(By.id("job-status")).getText()));
 
         assertThat(robomaker.describeDeploymentJob(r -> r.job(job)).status()).isEqualTo(DeploymentStatus.CANCELED);
