@@ -103,7 +103,7 @@ public class DashboardResource {
         return write(session, csrf, () -> {
             IdempotencyKey key = IdempotencyKey.of(required("clientToken", clientToken), IdempotentOperation.SYNC_DEPLOYMENT_JOB,
                     Map.of("fleet", required("arn", arn)));
-            return jobs.sync(session.accountId(), key, arn).map(job -> "/ui/job?arn=" + encode(job.job().arn));
+            return jobs.sync(session.accountId(), key, arn).map(details -> "/ui/job?arn=" + encode(details.job().arn));
         });
     }
 
