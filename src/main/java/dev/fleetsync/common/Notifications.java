@@ -21,7 +21,10 @@ import org.jboss.logging.Logger;
 public class Notifications {
     /** Robots a rollout step admitted, announced to whichever instance holds their poll (agent/WorkAnnouncements). */
     public static final String ROBOT_WORK = "fleetsync_robot_work";
-    /** An account's events were numbered (payload: the account id), sent by migration V8's numbering trigger. */
+    /**
+     * An account's events were numbered (payload: the account id), sent by migration V13's {@code event_number_committed}
+     * once per numbering run (events/EventNumbering).
+     */
     public static final String EVENTS = "fleetsync_events";
 
     private static final Logger LOG = Logger.getLogger(Notifications.class);

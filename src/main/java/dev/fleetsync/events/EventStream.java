@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * The read side of events: an account's events as a stream, from a given number on, in order, each once. A held stream
  * is a registration and a cursor, no thread and no query: it reads only when woken, by the {@code NOTIFY} that
- * numbering sends at commit (on whichever instance the write ran), or when the instance's listening connection was
- * (re)subscribed and notices may have been missed.
+ * numbering sends once it has numbered them (on whichever instance it ran), or when the instance's listening
+ * connection was (re)subscribed and notices may have been missed.
  */
 @ApplicationScoped
 public class EventStream {

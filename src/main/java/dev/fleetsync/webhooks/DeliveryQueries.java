@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -28,14 +29,14 @@ public class DeliveryQueries {
             with due as (
                 select s.id from webhook_subscription s
                 join event_sequence q on q.account_id = s.account_id and q.last_seq > s.delivered_seq
-                where s.status = 'Enabled' and ($1::varchar is null or s.account_id = $1)
-                  and (s.leased_until is null or s.leased_until < $2)
-                  and (s.next_attempt_at is null or s.next_attempt_at <= $2)
+                where s.status = 'Enabled'
+                  and (s.leased_until is null or s.leased_until < $1)
+                  and (s.next_attempt_at is null or s.next_attempt_at <= $1)
                 order by s.next_attempt_at nulls first, s.id
-                limit $3
+                limit $2
                 for update of s skip locked
             )
-            update webhook_subscription w set leased_until = $4, lease_token = $5, leased_by = $6
+            update webhook_subscription w set leased_until = $3, lease_token = $4, leased_by = $5
             from due where w.id = due.id
             returning w.id, w.account_id, w.url, w.event_types, w.secret, w.delivered_seq, w.failures, w.failing_since
             """;
@@ -76,13 +77,13 @@ public class DeliveryQueries {
 
     public DeliveryQueries(Pool pool) {
         this.pool = pool;
-        this.instance = java.util.Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost") + "/" + ProcessHandle.current().pid();
+        this.instance = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost") + "/" + ProcessHandle.current().pid();
     }
 
-    /** Claims up to {@code limit} due subscriptions ({@code accountId} null: of any account) until {@code until}. */
-    public Uni<List<Claim>> claim(String accountId, Instant now, int limit, Instant until) {
+    /** Claims up to {@code limit} due subscriptions, of any account, until {@code until}. */
+    public Uni<List<Claim>> claim(Instant now, int limit, Instant until) {
         UUID token = UUID.randomUUID();
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(accountId, utc(now), limit, utc(until), token, instance))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(utc(now), limit, utc(until), token, instance))
                 .map(rows -> claims(rows, token));
     }
 

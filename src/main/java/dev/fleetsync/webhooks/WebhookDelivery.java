@@ -16,9 +16,12 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +63,7 @@ public class WebhookDelivery {
     /** A claim found every delivery slot taken: the next delivery to end claims again. */
     private volatile boolean starved;
     /** Accounts that had new events while all their subscriptions were being delivered here. */
-    private final java.util.Set<String> behind = ConcurrentHashMap.newKeySet();
+    private final Set<String> behind = ConcurrentHashMap.newKeySet();
     /**
      * Until when a notice claims nothing: a claim that found nothing means the account's subscriptions are leased
      * elsewhere (or backing off), and claiming again at every commit of a busy account would only load the database.
@@ -122,7 +125,7 @@ public class WebhookDelivery {
 
     /** A subscription was created here: this instance need not wait for its next sweep to know the account has one. */
     void noteSubscribed(String accountId) {
-        Map<String, Integer> known = new java.util.HashMap<>(subscribed);
+        Map<String, Integer> known = new HashMap<>(subscribed);
         known.merge(accountId, 1, Integer::sum);
         subscribed = Map.copyOf(known);
     }
@@ -164,7 +167,7 @@ public class WebhookDelivery {
         int free = config.concurrency() - running.get();
         starved = free <= 0;
         Uni<List<Claim>> claimed = free <= 0 || draining.draining() ? Uni.createFrom().item(List.of())
-                : queries.claim(null, now(), free, now().plus(config.lease()));
+                : queries.claim(now(), free, leaseEnd());
         return claimed.invoke(claims -> {
             if (noticed || !claims.isEmpty()) {
                 quietUntil = claims.isEmpty() && free > 0 ? System.nanoTime() + quiet() : 0;
@@ -225,11 +228,11 @@ public class WebhookDelivery {
         if (next == found.size()) {
             long seen = Math.max(cursor, batch.seenUpTo());
             if (found.size() == config.batch()) {
-                return queries.advance(claim, seen, leaseEnd()).flatMap(held -> held ? readFrom(claim, secret, seen) : lost(claim));
+                return advanceAndRead(claim, secret, seen);
             }
             // caught up: give the lease back, unless something newer committed meanwhile
             return queries.release(claim, seen).flatMap(released -> released ? Uni.createFrom().voidItem()
-                    : queries.advance(claim, seen, leaseEnd()).flatMap(held -> held ? readFrom(claim, secret, seen) : lost(claim)));
+                    : advanceAndRead(claim, secret, seen));
         }
         Event event = found.get(next);
         int index = next;
@@ -242,6 +245,11 @@ public class WebhookDelivery {
             return queries.advance(claim, event.seq(), leaseEnd())
                     .flatMap(held -> held ? sendFrom(claim.succeeded(), secret, batch, index + 1, event.seq()) : lost(claim));
         });
+    }
+
+    /** Moves the cursor past what was read (filtered-out events), renewing the lease, and reads on from there. */
+    private Uni<Void> advanceAndRead(Claim claim, String secret, long seen) {
+        return queries.advance(claim, seen, leaseEnd()).flatMap(held -> held ? readFrom(claim, secret, seen) : lost(claim));
     }
 
     /** Records a failure: retried after the back-off, or the subscription disabled; the lease is given back either way. */
@@ -272,7 +280,7 @@ public class WebhookDelivery {
     }
 
     private long quiet() {
-        return Math.min(config.sweepPeriod().toNanos(), java.time.Duration.ofSeconds(1).toNanos());
+        return Math.min(config.sweepPeriod().toNanos(), Duration.ofSeconds(1).toNanos());
     }
 
     private Instant leaseEnd() {

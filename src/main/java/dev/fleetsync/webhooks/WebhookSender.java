@@ -70,8 +70,8 @@ public class WebhookSender {
     }
 
     private Outcome failed(Throwable failure) {
-        if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException
-                || failure.getClass().getSimpleName().contains("Timeout")) {
+        // ours above, Vert.x's idle timeout (NoStackTraceTimeoutException), Netty's ConnectTimeoutException
+        if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
             return new Outcome(false, "no answer within " + config.timeout().toSeconds() + "s");
         }
         String message = failure.getMessage();
