@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fleetsync.config.EmbeddedPostgresLauncher;
+import dev.fleetsync.support.NewestAwsCli;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * block must exit 0, and the key lines must print what the README's {@code #   } comments show. Everything started is
  * stopped at the end, passed or failed; a failure shows the failing block, its output and the service's log.
  *
- * <p>Skipped only when {@code aws}, {@code curl} or {@code python3} with botocore are missing (CI installs them);
+ * <p>The worked example runs the newest AWS CLI a package registry has ({@link NewestAwsCli}), the one-machine
+ * walkthrough the machine's own {@code aws}. Skipped only when {@code aws}, {@code curl} or {@code python3} with
+ * botocore are missing (CI installs them);
  * port 8080 or 9000 taken is a failure.
  */
 class ReadmeExamplesIT {
@@ -73,8 +77,10 @@ class ReadmeExamplesIT {
     @Test
     void theWorkedExampleWithTheAwsCliRunsAsWritten() throws Exception {
         List<BashSession.Block> runs;
+        // the newest AWS CLI a registry has (v2, Debian unstable's), which knows RoboMaker only from the added model
+        Path newestCli = NewestAwsCli.bin().resolve("aws");
         try (Walkthrough walkthrough = new Walkthrough(Path.of("").toAbsolutePath(), home, scratch, devSettings(),
-                List.of())) {
+                List.of(), newestCli)) {
             runs = walkthrough.run(sectionOfReadme(WORKED_EXAMPLE));
         }
 
@@ -105,8 +111,9 @@ class ReadmeExamplesIT {
         List<String> addModel = sectionOfReadme(WORKED_EXAMPLE).stream()
                 .filter(block -> block.contains("aws configure add-model")).toList();
         assertThat(addModel).as("the worked example's add-model block").hasSize(1);
+        // the machine's own CLI (aws-cli 1.45 in the image; Debian's 2.9 where .ci/run installs it)
         try (Walkthrough walkthrough = new Walkthrough(Path.of("").toAbsolutePath(), home, scratch, devSettings(),
-                addModel)) {
+                addModel, machineCli())) {
             runs = walkthrough.run(sectionOfReadme(ONE_MACHINE));
         }
 
@@ -118,6 +125,13 @@ class ReadmeExamplesIT {
         assertThat(last).contains("yard-1\tInSync", "yard-2\tInSync", "yard-3\tInSync");
         assertThat(last).filteredOn("picker version 1 running, greeting hello"::equals)
                 .as("three robots running the application").hasSize(3);
+    }
+
+    private static Path machineCli() throws IOException, InterruptedException {
+        Process which = new ProcessBuilder("sh", "-c", "command -v aws").start();
+        String path = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(which.waitFor()).as("aws on the PATH").isZero();
+        return Path.of(path);
     }
 
     /** What dev mode gives a newcomer, with a database of this test's own. */

@@ -43,18 +43,27 @@ final class Walkthrough implements AutoCloseable {
     /**
      * @param serviceSettings the service's system properties (database, principals, keys)
      * @param onceServiceIsUp blocks the walkthrough takes as done (another section's), run right after the service starts
+     * @param aws the reader's AWS CLI
      */
     Walkthrough(Path repository, Path home, Path scratch, Map<String, String> serviceSettings,
-            List<String> onceServiceIsUp) throws IOException {
+            List<String> onceServiceIsUp, Path aws) throws IOException {
         this.onceServiceIsUp = onceServiceIsUp;
         this.scratch = scratch;
         this.serviceSettings = serviceSettings;
-        this.bash = BashSession.start(repository, terminal(home), scratch);
+        this.bash = BashSession.start(repository, terminal(home, commandFolder(scratch, aws)), scratch);
+    }
+
+    /** A folder first on the reader's PATH, with {@code aws} the CLI chosen and nothing else. */
+    private static Path commandFolder(Path scratch, Path aws) throws IOException {
+        Path folder = Files.createDirectories(scratch.resolve("commands"));
+        Files.createSymbolicLink(folder.resolve("aws"), aws);
+        return folder;
     }
 
     /** A reader's environment, with a home of its own (the CLI's added model goes there) and no AWS settings. */
-    private static Map<String, String> terminal(Path home) {
+    private static Map<String, String> terminal(Path home, Path commands) {
         Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("PATH", commands + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
         environment.keySet().removeIf(key -> key.startsWith("AWS_"));
         // the Maven wrapper keeps its distribution under the real home's .m2, as Maven keeps its repository
         environment.putIfAbsent("MAVEN_USER_HOME", Path.of(System.getProperty("user.home"), ".m2").toString());
