@@ -68,7 +68,20 @@ public class AgentService {
                                         : Uni.createFrom().nullItem()));
     }
 
+    /** Whether the robot should go on. Progress is one statement when it fits (AgentSql.PROGRESS), else as any report. */
     public Uni<Boolean> report(String accountId, RobotReport report) {
+        if (report.result() != RobotReport.Result.InProgress) {
+            return locked(accountId, report);
+        }
+        Context context = Vertx.currentContext();
+        return sql.recordProgress(accountId, report, EventLog.actorOfCaller())
+                // the pool answers on its connection's event loop; Hibernate Reactive's session is bound to the request's
+                .emitOn(OnContext.of(context))
+                .flatMap(recorded -> recorded ? Uni.createFrom().item(true) : locked(accountId, report));
+    }
+
+    /** A report applied in a transaction that locks the robot's deployment (ReportHandler). */
+    private Uni<Boolean> locked(String accountId, RobotReport report) {
         return Panache.withTransaction(() -> EventLog.attributeToCaller().chain(() -> reports.apply(accountId, report)))
                 .invoke(outcome -> {
                     if (outcome.failed() != null) {

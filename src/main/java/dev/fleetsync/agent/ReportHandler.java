@@ -65,14 +65,25 @@ public class ReportHandler {
             throw Validation.invalid("failureCode", null, "Member must not be null when result is Failed");
         }
         return switch (deployment.status) {
-            case Deploying -> job.status.isActive() ? record(deployment, job, report) : stop();
-            // A robot that timed out may still finish: a late success makes it InSync (documented RoboMaker behaviour).
-            case NoResponse -> job.status == DeploymentStatus.Canceled ? stop() : record(deployment, job, report);
+            case Deploying, NoResponse -> goesOn(deployment.status, job.status) ? record(deployment, job, report) : stop();
             case InSync -> repeated(report, RobotReport.Result.Succeeded, deployment);
             case Failed -> deployment.failureCode == DeploymentJobErrorCode.RobotDeploymentAborted ? stop()
                     : repeated(report, RobotReport.Result.Failed, deployment);
             case PendingNewDeployment ->
                     throw ServiceException.invalid("Robot " + report.robotArn() + " is not deploying job " + report.jobArn());
+        };
+    }
+
+    /**
+     * Whether a report on a handed deployment in this state is recorded and the robot goes on (a final report then ends
+     * the deployment). A robot that timed out may still finish: a late success makes it InSync (documented RoboMaker
+     * behaviour). AgentSql.PROGRESS records a progress report in one statement on exactly this rule (AgentSqlProgressTest).
+     */
+    static boolean goesOn(RobotDeploymentStatus deployment, DeploymentStatus job) {
+        return switch (deployment) {
+            case Deploying -> job.isActive();
+            case NoResponse -> job != DeploymentStatus.Canceled;
+            case PendingNewDeployment, InSync, Failed -> false;
         };
     }
 

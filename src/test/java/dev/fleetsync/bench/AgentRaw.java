@@ -52,13 +52,12 @@ final class AgentRaw {
                                 .map(handed -> handed.size() > 0));
     }
 
-    /** An InProgress report (DownloadingExtracting, {@code percent} done) on a deployment handed to the robot. */
+    /** An InProgress report (DownloadingExtracting, {@code percent} done) on a deployment handed to the robot: AgentSql.PROGRESS. */
     Future<Void> inProgress(String account, String job, String robot, float percent) {
-        return pool.withTransaction(conn -> locked(conn, account, job, robot)
-                .compose(handedAt -> conn.preparedQuery(UPDATE_DEPLOYMENT).execute(Tuple.tuple().addValue(null).addValue(handedAt)
-                        .addValue(null).addValue(null).addValue(null).addValue(handedAt).addFloat(percent).addString("DownloadingExtracting")
-                        .addString("Deploying").addString(account).addString(job).addString(robot))))
-                .mapEmpty();
+        return pool.preparedQuery(AgentSql.PROGRESS)
+                .execute(AgentSql.progressParameters(account, job, robot, "DownloadingExtracting", percent, null, robot).getDelegate())
+                .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(new IllegalStateException("no deployment of " + robot + " in " + job + " to go on with")));
     }
 
     /** A Succeeded report: the robot's own status and synced version, then the deployment, InSync. */
