@@ -7,6 +7,9 @@ import dev.fleetsync.application.RobotApplicationVersion;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.JobSpecs;
+import dev.fleetsync.deployment.RobotDeploymentEnd;
+import dev.fleetsync.deployment.RobotDeploymentMove;
+import dev.fleetsync.deployment.RobotDeploymentStatus;
 import dev.fleetsync.deployment.rollout.RobotTimeout;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
 import dev.fleetsync.events.EventLog;
@@ -25,13 +28,15 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class AgentService {
     private final AgentSql sql;
+    private final ReportSql reportSql;
     private final ReportHandler reports;
     private final RobotWaiters waiters;
     private final RolloutScheduler scheduler;
     private final Clock clock;
 
-    public AgentService(AgentSql sql, ReportHandler reports, RobotWaiters waiters, RolloutScheduler scheduler, Clock clock) {
+    public AgentService(AgentSql sql, ReportSql reportSql, ReportHandler reports, RobotWaiters waiters, RolloutScheduler scheduler, Clock clock) {
         this.sql = sql;
+        this.reportSql = reportSql;
         this.reports = reports;
         this.waiters = waiters;
         this.scheduler = scheduler;
@@ -68,21 +73,17 @@ public class AgentService {
                                         : Uni.createFrom().nullItem()));
     }
 
-    /** Whether the robot should go on. Progress is one statement when it fits (AgentSql.PROGRESS), else as any report. */
+    /**
+     * Whether the robot should go on. A report the robot may make is one statement (ReportSql.PROGRESS, FINISH); any
+     * other, or one that statement did not apply, is ReportHandler's, in a transaction locking the deployment.
+     */
     public Uni<Boolean> report(String accountId, RobotReport report) {
-        if (report.result() != RobotReport.Result.InProgress) {
-            return locked(accountId, report);
-        }
         Context context = Vertx.currentContext();
-        return sql.recordProgress(accountId, report, EventLog.actorOfCaller())
+        return inOneStatement(accountId, report)
                 // the pool answers on its connection's event loop; Hibernate Reactive's session is bound to the request's
                 .emitOn(OnContext.of(context))
-                .flatMap(recorded -> recorded ? Uni.createFrom().item(true) : locked(accountId, report));
-    }
-
-    /** A report applied in a transaction that locks the robot's deployment (ReportHandler). */
-    private Uni<Boolean> locked(String accountId, RobotReport report) {
-        return Panache.withTransaction(() -> EventLog.attributeToCaller().chain(() -> reports.apply(accountId, report)))
+                .flatMap(outcome -> outcome != null ? Uni.createFrom().item(outcome)
+                        : Panache.withTransaction(() -> EventLog.attributeToCaller().chain(() -> reports.apply(accountId, report))))
                 .invoke(outcome -> {
                     if (outcome.failed() != null) {
                         outcome.failed().log(); // committed now
@@ -92,6 +93,26 @@ public class AgentService {
                     }
                 })
                 .map(ReportHandler.Outcome::proceed);
+    }
+
+    /** The report's outcome if one statement applied it, else null. */
+    private Uni<ReportHandler.Outcome> inOneStatement(String accountId, RobotReport report) {
+        String actor = EventLog.actorOfCaller();
+        return switch (report.result()) {
+            case InProgress -> reportSql.recordProgress(accountId, report, actor)
+                    .map(recorded -> recorded ? new ReportHandler.Outcome(true, false) : null);
+            case Succeeded -> finish(accountId, report, RobotDeploymentMove.REPORT_SUCCEEDED, actor);
+            // without a failure code the report is refused, which ReportHandler words
+            case Failed -> report.failureCode() == null ? Uni.createFrom().nullItem()
+                    : finish(accountId, report, RobotDeploymentMove.REPORT_FAILED, actor);
+        };
+    }
+
+    private Uni<ReportHandler.Outcome> finish(String accountId, RobotReport report, RobotDeploymentMove move, String actor) {
+        return reportSql.finish(accountId, report, move, actor, Timestamps.now(clock))
+                .onItem().ifNotNull().transform(finished -> new ReportHandler.Outcome(false, true,
+                        move.to() == RobotDeploymentStatus.Failed ? new RobotDeploymentEnd(report.robotArn(), report.jobArn(),
+                                finished.fleetArn(), finished.from(), move.to(), report.failureCode()) : null));
     }
 
     private Uni<Assignment> handOver(String accountId, String robotArn) {

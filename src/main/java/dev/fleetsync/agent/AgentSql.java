@@ -6,7 +6,6 @@ import dev.fleetsync.common.NativeSql;
 import dev.fleetsync.deployment.DeploymentJob;
 import dev.fleetsync.deployment.DeploymentStatus;
 import dev.fleetsync.deployment.RobotDeploymentMove;
-import dev.fleetsync.deployment.RobotDeploymentStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -105,36 +104,6 @@ public class AgentSql implements Hql.Statements {
     /** Public for the benchmark's raw SQL (bench/AgentRaw), which sends exactly this. */
     public static final String PENDING = numbered(PENDING_NAMED, PENDING_PARAMETERS);
 
-    // An InProgress report in one statement, without a transaction of its own or a lock held across round trips (issue
-    // 16): progress changes no status and ends nothing, so it needs only the row's own lock for the update. It records
-    // exactly when ReportHandler would record it and go on: a deployment handed to the robot that is Deploying in an
-    // active job, or NoResponse in a job not canceled. No row means some other answer (a refusal, "stop"), which
-    // ReportHandler gives in its locking transaction. The robot is named the actor of the step's event in the statement.
-    static final String PROGRESS_NAMED = """
-            with actor as (
-                select set_config('fleetsync.actor', :actor, true) as name
-            )
-            update robot_deployment d set progress_step = :step, percent_done = :percent, eta_seconds = :eta
-            from deployment_job j
-            where d.account_id = :account and d.job_arn = :job and d.robot_arn = :robot and d.handed_at is not null
-              and j.account_id = d.account_id and j.arn = d.job_arn
-              and ((d.status = :deploying and j.status = any(:active)) or (d.status = :noResponse and j.status <> :canceled))
-              and (select name from actor) is not null
-            """;
-    /** PROGRESS's parameters in the order they are numbered. */
-    public static final List<String> PROGRESS_PARAMETERS = List.of("account", "job", "robot", "step", "percent", "eta", "actor",
-            "deploying", "active", "noResponse", "canceled");
-    /** Public for the benchmark's raw SQL (bench/AgentRaw), which sends exactly this. */
-    public static final String PROGRESS = numbered(PROGRESS_NAMED, PROGRESS_PARAMETERS);
-
-    /** Public for the benchmark's raw SQL (bench/AgentRaw). */
-    public static final String ROBOT_FINISHED = """
-            update robot set status = :status,
-                   synced_application_arn = case when :synced then :application else synced_application_arn end,
-                   synced_application_version = case when :synced then :version else synced_application_version end
-            where account_id = :account and arn = :robot
-            """;
-
     @Override
     public List<Hql> statements() {
         return List.of(new Hql(HANDED, Object[].class));
@@ -145,22 +114,6 @@ public class AgentSql implements Hql.Statements {
         return pool.preparedQuery(PENDING).execute(Tuple.of(accountId, robotArn, RobotDeploymentMove.HAND_OVER.to().name(),
                 DeploymentStatus.InProgress.name(), RobotDeploymentMove.HAND_OVER.from().iterator().next().name()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger(0) == 2);
-    }
-
-    /** Records an InProgress report if the robot may go on with its deployment (see PROGRESS); false: it was not recorded. */
-    public Uni<Boolean> recordProgress(String accountId, RobotReport report, String actor) {
-        return pool.preparedQuery(PROGRESS).execute(progressParameters(accountId, report.jobArn(), report.robotArn(),
-                        report.step().name(), report.percentDone(), report.etaSeconds(), actor))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
-    /** PROGRESS's parameters, in PROGRESS_PARAMETERS' order; public for the benchmark's raw SQL. */
-    public static Tuple progressParameters(String accountId, String jobArn, String robotArn, String step, float percent,
-            Integer eta, String actor) {
-        return Tuple.tuple().addString(accountId).addString(jobArn).addString(robotArn).addString(step).addFloat(percent)
-                .addInteger(eta).addString(actor).addString(RobotDeploymentStatus.Deploying.name())
-                .addArrayOfString(DeploymentStatus.names(DeploymentStatus.ACTIVE).toArray(String[]::new))
-                .addString(RobotDeploymentStatus.NoResponse.name()).addString(DeploymentStatus.Canceled.name());
     }
 
     /** {@code sql} with each {@code :name} of {@code names} replaced by its number ($1 for the first), longest names first. */
@@ -196,12 +149,4 @@ public class AgentSql implements Hql.Statements {
      */
     public record Handed(DeploymentJob job, Instant startedAt, RobotApplicationVersion version, String architecture) {
     }
-
-    /** A robot's own status after its deployment ended; a success also records the version it now runs. */
-    public Uni<Integer> robotFinished(String accountId, String robotArn, String status, String applicationArn, int version) {
-        boolean synced = "InSync".equals(status);
-        return NativeSql.run(ROBOT_FINISHED, Map.of("account", accountId, "robot", robotArn, "status", status, "synced", synced,
-                "application", applicationArn, "version", version));
-    }
-
 }

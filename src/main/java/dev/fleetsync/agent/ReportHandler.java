@@ -26,10 +26,10 @@ import java.time.Instant;
 public class ReportHandler {
     private final RobotDeploymentRepository deployments;
     private final DeploymentJobRepository jobs;
-    private final AgentSql sql;
+    private final ReportSql sql;
     private final Clock clock;
 
-    public ReportHandler(RobotDeploymentRepository deployments, DeploymentJobRepository jobs, AgentSql sql, Clock clock) {
+    public ReportHandler(RobotDeploymentRepository deployments, DeploymentJobRepository jobs, ReportSql sql, Clock clock) {
         this.deployments = deployments;
         this.jobs = jobs;
         this.sql = sql;
@@ -77,7 +77,7 @@ public class ReportHandler {
     /**
      * Whether a report on a handed deployment in this state is recorded and the robot goes on (a final report then ends
      * the deployment). A robot that timed out may still finish: a late success makes it InSync (documented RoboMaker
-     * behaviour). AgentSql.PROGRESS records a progress report in one statement on exactly this rule (AgentSqlProgressTest).
+     * behaviour). ReportSql.PROGRESS and FINISH apply a report in one statement on exactly this rule (ReportStatementsTest).
      */
     static boolean goesOn(RobotDeploymentStatus deployment, DeploymentStatus job) {
         return switch (deployment) {

@@ -26,7 +26,15 @@ public record RobotDeploymentMove(Set<RobotDeploymentStatus> from, RobotDeployme
     /** A robot deregistered from the job's fleet. */
     public static final RobotDeploymentMove LEAVE_FLEET = new RobotDeploymentMove(RobotDeploymentStatus.OPEN, RobotDeploymentStatus.Failed);
 
-    public static final List<RobotDeploymentMove> ALL = List.of(HAND_OVER, FAIL_AT_TURN, TIME_OUT, ABORT, LEAVE_FLEET);
+    /** A robot's final report ends its deployment, deploying or timed out: a success. */
+    public static final RobotDeploymentMove REPORT_SUCCEEDED = new RobotDeploymentMove(
+            EnumSet.of(RobotDeploymentStatus.Deploying, RobotDeploymentStatus.NoResponse), RobotDeploymentStatus.InSync);
+    /** A robot's final report ends its deployment, deploying or timed out: a failure. */
+    public static final RobotDeploymentMove REPORT_FAILED = new RobotDeploymentMove(
+            EnumSet.of(RobotDeploymentStatus.Deploying, RobotDeploymentStatus.NoResponse), RobotDeploymentStatus.Failed);
+
+    public static final List<RobotDeploymentMove> ALL = List.of(HAND_OVER, FAIL_AT_TURN, TIME_OUT, ABORT, LEAVE_FLEET,
+            REPORT_SUCCEEDED, REPORT_FAILED);
 
     public RobotDeploymentMove {
         from = Set.copyOf(from);

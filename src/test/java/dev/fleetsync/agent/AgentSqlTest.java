@@ -22,6 +22,14 @@ class AgentSqlTest {
     }
 
     @Test
+    void bothReportStatementsTestTheSameFit() {
+        assertThat(ReportSql.PROGRESS_NAMED).contains(ReportSql.FITS);
+        assertThat(ReportSql.FINISH_NAMED).contains(ReportSql.FITS);
+        assertThat(ReportSql.PROGRESS).doesNotContain(":");
+        assertThat(ReportSql.FINISH).doesNotContain(":");
+    }
+
+    @Test
     void pendingIsNumberedInTheOrderOfItsParameters() {
         assertThat(AgentSql.PENDING).contains("r.account_id = $1 and r.arn = $2", "d.status = $3", "j.status = $4", "d.status in ($5)")
                 .doesNotContain(":");

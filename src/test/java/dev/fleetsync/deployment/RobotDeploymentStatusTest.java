@@ -57,12 +57,13 @@ class RobotDeploymentStatusTest {
                     continue; // a statement that changes no status
                 }
                 moving++;
-                assertThat(statement).as(file + ": " + statement).contains("set status = :to").containsPattern("status in \\(:from\\)")
+                assertThat(statement).as(file + ": " + statement).contains("set status = :to").containsPattern("status (in \\(:from\\)|= any\\(:from\\))")
                         .doesNotContainPattern(STATUS_LITERAL).doesNotContain("failure_code = '");
             }
             assertThat(COMPARED_LITERAL.matcher(source).find()).as(file + ": a robot deployment status as a literal").isFalse();
         }
-        assertThat(moving).as("the statements found").isGreaterThanOrEqualTo(RobotDeploymentMove.ALL.size());
+        // one statement per move, but for the two a final report makes: ReportSql.FINISH takes either
+        assertThat(moving).as("the statements found").isGreaterThanOrEqualTo(RobotDeploymentMove.ALL.size() - 1);
     }
 
     /** ReportHandler's moves, made through {@link RobotDeploymentStatus#moveTo}: a report ends a deployment that is open. */
