@@ -6,7 +6,8 @@ import io.smallrye.config.WithDefault;
 /**
  * What the edge reads of a request before it is refused in the AWS error format, under {@code fleetsync.http.}.
  * Vert.x's own decoder limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set
- * well above these: they only bound memory, and what they refuse Vert.x answers bare, before any of our code runs.
+ * well above these: they only bound memory. What they refuse never reaches the router; {@code InvalidRequests} answers
+ * it with the same AWS errors, naming these limits.
  */
 @ConfigMapping(prefix = "fleetsync.http")
 public interface HttpLimitsConfig {

@@ -21,7 +21,8 @@ import jakarta.ws.rs.Priorities;
  * body strictly; {@link ErrorMappers} renders any failure as an AWS error.</li>
  * </ol>
  * The first four are Vert.x router handlers, installed here in the order of {@link Step}; the next two are RESTEasy's
- * pre-matching filters, ordered by the priorities below. A refusal at any step changes nothing.
+ * pre-matching filters, ordered by the priorities below. A refusal at any step changes nothing. A request Vert.x's
+ * decoder cannot read (past {@code quarkus.http.limits.*}) reaches none of them: {@link InvalidRequests} answers it.
  */
 @ApplicationScoped
 public class Edge {

@@ -1,5 +1,6 @@
 package dev.fleetsync.api.http;
 
+import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.ops.FleetMetrics;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,22 @@ public class RequestLogging {
             ctx.addEndHandler(ended -> logEnd(ctx, requestId, start));
         }
         ctx.next();
+    }
+
+    /**
+     * The line of a request Vert.x's decoder refused ({@link InvalidRequests}), which no router step sees: no path or
+     * operation is known, as its line or headers were never read whole.
+     */
+    void logUnread(String requestId, ServiceError error) {
+        MDC.put(REQUEST_ID, requestId);
+        MDC.put(OPERATION, "Unknown");
+        metrics.rejected("Unknown", error.awsName());
+        try {
+            LOG.info("(unread request) " + error.httpStatus() + " 0 ms");
+        } finally {
+            MDC.remove(REQUEST_ID);
+            MDC.remove(OPERATION);
+        }
     }
 
     private void logEnd(RoutingContext ctx, String requestId, long start) {

@@ -163,6 +163,38 @@ class EdgeRefusalTest extends ServiceTest {
         assertRefused(answer, 431, "RequestHeaderFieldsTooLargeException", "16384 bytes");
     }
 
+    // Past Vert.x's own decoder limits (quarkus.http.limits.*, 64 KiB) no router step runs: InvalidRequests answers.
+
+    @Test
+    void aRequestLinePastTheDecoderLimitIsUriTooLongToo() throws IOException {
+        Answer answer = createFleetAt("/createFleet?pad=" + "p".repeat(70 * 1024)).send(endpoint);
+
+        assertRefused(answer, 414, "RequestURITooLongException", "8192 bytes");
+        assertThat(message(answer)).contains("over 65536");
+        assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
+    }
+
+    @Test
+    void headersPastTheDecoderLimitAreRefusedToo() throws IOException {
+        RawHttp request = createFleetAt("/createFleet");
+        for (int i = 0; i < 70; i++) {
+            request.header("X-Padding-" + i, "h".repeat(1024));
+        }
+
+        Answer answer = request.send(endpoint);
+
+        assertRefused(answer, 431, "RequestHeaderFieldsTooLargeException", "16384 bytes");
+        assertThat(message(answer)).contains("over 65536");
+    }
+
+    @Test
+    void aRequestLineTheDecoderCannotReadIsRefusedAsAnAwsError() throws IOException {
+        // a space in the target: the decoder reads "Fleet HTTP/1.1" as the version, and fails
+        Answer answer = createFleetAt("/create Fleet").send(endpoint);
+
+        assertRefused(answer, 400, "InvalidParameterException", "not well-formed");
+    }
+
     // The limits are inclusive. Unsigned: a request the edge lets through meets the gate's 403, one it stops its own 4xx.
 
     @Test
