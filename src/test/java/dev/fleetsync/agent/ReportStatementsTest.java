@@ -53,22 +53,16 @@ class ReportStatementsTest extends ServiceTest {
     @Test
     void theStatementRecordsProgressExactlyWhenTheReportHandlerWouldGoOn() {
         List<String> disagreements = new ArrayList<>();
-        int recorded = 0;
-        for (RobotDeploymentStatus deployment : RobotDeploymentStatus.values()) {
-            for (DeploymentStatus jobStatus : DeploymentStatus.values()) {
-                for (boolean handed : new boolean[] {false, true}) {
-                    set(deployment, jobStatus, handed);
-                    int rows = pool.preparedQuery(ReportSql.PROGRESS).execute(ReportSql.progressParameters(Seed.ACCOUNT, job, robot,
-                            "Launching", 42f, 7, robot)).await().indefinitely().rowCount();
-                    boolean expected = handed && ReportHandler.goesOn(deployment, jobStatus);
-                    String row = row();
-                    if ((rows == 1) != expected || !row.equals(expected ? "Launching 42 7" : "- - -")) {
-                        disagreements.add(deployment + "/" + jobStatus + "/handed " + handed + ": " + rows + " row(s), " + row);
-                    }
-                    recorded += rows;
-                }
+        int recorded = everyState((deployment, jobStatus, handed) -> {
+            int rows = pool.preparedQuery(ReportSql.PROGRESS).execute(ReportSql.progressParameters(Seed.ACCOUNT, job, robot,
+                    "Launching", 42f, 7, robot)).await().indefinitely().rowCount();
+            boolean expected = handed && ReportHandler.goesOn(deployment, jobStatus);
+            String row = row();
+            if ((rows == 1) != expected || !row.equals(expected ? "Launching 42 7" : "- - -")) {
+                disagreements.add(deployment + "/" + jobStatus + "/handed " + handed + ": " + rows + " row(s), " + row);
             }
-        }
+            return rows;
+        });
 
         assertThat(disagreements).isEmpty();
         assertThat(recorded).as("Deploying in 3 active statuses, NoResponse in 5 not canceled").isEqualTo(8);
@@ -78,36 +72,50 @@ class ReportStatementsTest extends ServiceTest {
     void theFinalStatementEndsTheDeploymentExactlyWhenTheReportHandlerWouldGoOn() {
         List<String> disagreements = new ArrayList<>();
         int ended = 0;
-        for (RobotDeploymentStatus deployment : RobotDeploymentStatus.values()) {
-            for (DeploymentStatus jobStatus : DeploymentStatus.values()) {
-                for (boolean handed : new boolean[] {false, true}) {
-                    for (RobotDeploymentMove move : List.of(RobotDeploymentMove.REPORT_SUCCEEDED, RobotDeploymentMove.REPORT_FAILED)) {
-                        set(deployment, jobStatus, handed);
-                        robotStatus("Deploying");
-                        boolean succeeded = move == RobotDeploymentMove.REPORT_SUCCEEDED;
-                        RobotReport report = new RobotReport(robot, job, RobotDeploymentStep.Launching, 60f, 5,
-                                succeeded ? RobotReport.Result.Succeeded : RobotReport.Result.Failed,
-                                succeeded ? null : DeploymentJobErrorCode.PostLaunchFileFailure, succeeded ? null : "exit 3");
-                        var rows = pool.preparedQuery(ReportSql.FINISH).execute(ReportSql.finishParameters(Seed.ACCOUNT, report, move,
-                                robot, Instant.parse("2026-12-02T10:00:00Z"))).await().indefinitely();
-                        boolean expected = handed && ReportHandler.goesOn(deployment, jobStatus);
-                        String after = row() + " | " + ended();
-                        String wanted = !expected ? "- - - | " + deployment + " - Deploying -"
-                                : succeeded ? "Finished 100 0 | InSync - InSync 1"
-                                : "Launching 60 5 | Failed PostLaunchFileFailure Failed -";
-                        if (rows.size() != (expected ? 1 : 0) || !after.equals(wanted)
-                                || expected && !rows.iterator().next().getString(1).equals(deployment.name())) {
-                            disagreements.add(deployment + "/" + jobStatus + "/handed " + handed + "/" + move.to() + ": "
-                                    + rows.size() + " row(s), " + after);
-                        }
-                        ended += rows.size();
-                    }
+        for (RobotDeploymentMove move : List.of(RobotDeploymentMove.REPORT_SUCCEEDED, RobotDeploymentMove.REPORT_FAILED)) {
+            boolean succeeded = move == RobotDeploymentMove.REPORT_SUCCEEDED;
+            RobotReport report = new RobotReport(robot, job, RobotDeploymentStep.Launching, 60f, 5,
+                    succeeded ? RobotReport.Result.Succeeded : RobotReport.Result.Failed,
+                    succeeded ? null : DeploymentJobErrorCode.PostLaunchFileFailure, succeeded ? null : "exit 3");
+            ended += everyState((deployment, jobStatus, handed) -> {
+                robotStatus("Deploying");
+                var rows = pool.preparedQuery(ReportSql.FINISH).execute(ReportSql.finishParameters(Seed.ACCOUNT, report, move,
+                        robot, Instant.parse("2026-12-02T10:00:00Z"))).await().indefinitely();
+                boolean expected = handed && ReportHandler.goesOn(deployment, jobStatus);
+                String after = row() + " | " + ended();
+                String wanted = !expected ? "- - - | " + deployment + " - Deploying -"
+                        : succeeded ? "Finished 100 0 | InSync - InSync 1"
+                        : "Launching 60 5 | Failed PostLaunchFileFailure Failed -";
+                if (rows.size() != (expected ? 1 : 0) || !after.equals(wanted)
+                        || expected && !rows.iterator().next().getString(1).equals(deployment.name())) {
+                    disagreements.add(deployment + "/" + jobStatus + "/handed " + handed + "/" + move.to() + ": "
+                            + rows.size() + " row(s), " + after);
                 }
-            }
+                return rows.size();
+            });
         }
 
         assertThat(disagreements).isEmpty();
         assertThat(ended).as("8 states, each ended both ways").isEqualTo(16);
+    }
+
+    /** A check of one state: the deployment's status, its job's, and whether it was handed; answers the rows changed. */
+    private interface StateCheck {
+        int rowsChanged(RobotDeploymentStatus deployment, DeploymentStatus job, boolean handed);
+    }
+
+    /** Sets the deployment to every state in turn and runs the check there; the rows changed in all. */
+    private int everyState(StateCheck check) {
+        int changed = 0;
+        for (RobotDeploymentStatus deployment : RobotDeploymentStatus.values()) {
+            for (DeploymentStatus jobStatus : DeploymentStatus.values()) {
+                for (boolean handed : new boolean[] {false, true}) {
+                    set(deployment, jobStatus, handed);
+                    changed += check.rowsChanged(deployment, jobStatus, handed);
+                }
+            }
+        }
+        return changed;
     }
 
     @Test
