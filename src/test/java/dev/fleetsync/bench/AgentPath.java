@@ -37,32 +37,44 @@ final class AgentPath {
         seed.emptyFleetOf("idle", IDLE_ROBOTS);
     }
 
+    /** The three scenarios at {@code clients}, measured. */
     List<Comparison> run(int clients) {
+        return scenarios(clients, "reports" + clients, calls, phases::measure);
+    }
+
+    /**
+     * Every call of the three scenarios, {@code roundCalls} of each, through the service and as raw SQL, unmeasured: a
+     * warm-up round of the robot protocol's own (see {@link JitWarmUp}), as the write path has.
+     */
+    void exercise(int round, int clients, int roundCalls) {
+        scenarios(clients, "warm" + round, roundCalls, WritePath.unmeasured(roundCalls));
+    }
+
+    private List<Comparison> scenarios(int clients, String tag, int calls, WritePath.Phase phases) {
         Prepared[] polls = new Prepared[calls];
         for (int i = 0; i < calls; i++) {
             polls[i] = http.sign("/agent/v1/poll", poll(IDLE.get(i % IDLE_ROBOTS)));
         }
-        Measured pollService = phases.measure("idle polls", true, clients, i -> http.send(polls[i], TIMEOUT_MILLIS).map(AgentPath::noWork));
-        Measured pollRaw = phases.measure("idle polls", false, clients, i -> raw.idlePoll(BenchSeed.ACCOUNT, IDLE.get(i % IDLE_ROBOTS))
+        Measured pollService = phases.run("idle polls", true, clients, i -> http.send(polls[i], TIMEOUT_MILLIS).map(AgentPath::noWork));
+        Measured pollRaw = phases.run("idle polls", false, clients, i -> raw.idlePoll(BenchSeed.ACCOUNT, IDLE.get(i % IDLE_ROBOTS))
                 .map(handed -> handed ? Outcome.unexpected("raw idle poll was handed a deployment") : Outcome.OK));
 
-        String tag = "reports" + clients;
         String serviceJob = seed.handedJob("svc" + tag, calls);
         List<String> serviceRobots = BenchSeed.robotsOf("svc" + tag, calls);
         String rawJob = seed.handedJob("raw" + tag, calls);
         List<String> rawRobots = BenchSeed.robotsOf("raw" + tag, calls);
         seed.analyze();
 
-        Prepared[] progress = prepare(i -> report(serviceRobots.get(i), serviceJob, "DownloadingExtracting", percent(i), "InProgress"));
-        Measured progressService = phases.measure("InProgress reports", true, clients,
+        Prepared[] progress = prepare(calls, i -> report(serviceRobots.get(i), serviceJob, "DownloadingExtracting", percent(i), "InProgress"));
+        Measured progressService = phases.run("InProgress reports", true, clients,
                 i -> http.send(progress[i], TIMEOUT_MILLIS).map(a -> proceeds(a, true)));
-        Measured progressRaw = phases.measure("InProgress reports", false, clients,
+        Measured progressRaw = phases.run("InProgress reports", false, clients,
                 i -> raw.inProgress(BenchSeed.ACCOUNT, rawJob, rawRobots.get(i), percent(i)).map(v -> Outcome.OK));
 
-        Prepared[] finals = prepare(i -> report(serviceRobots.get(i), serviceJob, "Launching", 100, "Succeeded"));
-        Measured finalService = phases.measure("final reports", true, clients,
+        Prepared[] finals = prepare(calls, i -> report(serviceRobots.get(i), serviceJob, "Launching", 100, "Succeeded"));
+        Measured finalService = phases.run("final reports", true, clients,
                 i -> http.send(finals[i], TIMEOUT_MILLIS).map(a -> proceeds(a, false)));
-        Measured finalRaw = phases.measure("final reports", false, clients,
+        Measured finalRaw = phases.run("final reports", false, clients,
                 i -> raw.succeeded(BenchSeed.ACCOUNT, rawJob, rawRobots.get(i)).map(v -> Outcome.OK));
 
         return List.of(Comparison.of("idle polls", clients, pollService, pollRaw),
@@ -70,7 +82,7 @@ final class AgentPath {
                 Comparison.of("final reports", clients, finalService, finalRaw));
     }
 
-    private Prepared[] prepare(IntFunction<String> body) {
+    private Prepared[] prepare(int calls, IntFunction<String> body) {
         Prepared[] prepared = new Prepared[calls];
         for (int i = 0; i < calls; i++) {
             prepared[i] = http.sign("/agent/v1/report", body.apply(i));

@@ -83,6 +83,8 @@ final class BenchReport {
     final Map<String, String> machine = new LinkedHashMap<>();
     final List<Parity> parity = new ArrayList<>();
     final List<JitWarmUp.Round> warmUp = new ArrayList<>();
+    /** The robot protocol's own warm-up rounds, before its scenarios. */
+    final List<JitWarmUp.Round> agentWarmUp = new ArrayList<>();
     int warmUpRoundCalls;
     final List<Comparison> comparisons = new ArrayList<>();
     final List<FleetSize> fleetSizes = new ArrayList<>();
@@ -109,6 +111,7 @@ final class BenchReport {
         all.put("statementsPerCall", parity);
         all.put("warmUpRoundCalls", warmUpRoundCalls);
         all.put("warmUpRounds", warmUp);
+        all.put("agentWarmUpRounds", agentWarmUp);
         all.put("comparisons", comparisons);
         all.put("fleetSizes", fleetSizes);
         all.put("robotsWaiting", waiting);
@@ -130,6 +133,12 @@ final class BenchReport {
             JitWarmUp.Round last = warmUp.get(warmUp.size() - 1);
             md.append(String.format(Locale.ROOT, "Warm-up: %d round(s) of %,d fresh syncs, retries and conflicts each way; share of CPU "
                     + "the JIT compilers took in the last round: service %.0f %%, load generator %.0f %%.%n%n", warmUp.size(),
+                    warmUpRoundCalls, 100 * last.serviceCompilerShare(), 100 * last.generatorCompilerShare()));
+        }
+        if (!agentWarmUp.isEmpty()) {
+            JitWarmUp.Round last = agentWarmUp.get(agentWarmUp.size() - 1);
+            md.append(String.format(Locale.ROOT, "Robot protocol warm-up: %d round(s) of %,d idle polls, InProgress and final reports "
+                    + "each way; JIT share in the last round: service %.0f %%, load generator %.0f %%.%n%n", agentWarmUp.size(),
                     warmUpRoundCalls, 100 * last.serviceCompilerShare(), 100 * last.generatorCompilerShare()));
         }
         md.append("| scenario | clients | service req/s | raw SQL req/s | ratio | service p50 / p99 / p99.9 ms | raw SQL p50 / p99 / p99.9 ms "

@@ -129,7 +129,7 @@ class SyncBenchmark {
                 sampler.shutdownNow();
             }
             if (agentClients.length > 0) {
-                agentScenarios(report, http, pool, writePath, seed);
+                agentScenarios(report, http, pool, writePath, seed, stats, generator);
             }
             if (fleetSizes.length > 0) {
                 report.fleetSizes.addAll(new FleetSizes(http, seed).run(5, fleetSizes));
@@ -140,10 +140,14 @@ class SyncBenchmark {
     }
 
     /** Issue 16, scenarios 1 and 2: the statement counts of both sides first, then each concurrency. */
-    private void agentScenarios(BenchReport report, SignedHttp http, Pool pool, WritePath writePath, BenchSeed seed) {
+    private void agentScenarios(BenchReport report, SignedHttp http, Pool pool, WritePath writePath, BenchSeed seed,
+            ProcessStats stats, ProcessStats generator) {
         AgentRaw raw = new AgentRaw(pool);
         AgentPath agent = new AgentPath(http, raw, writePath, seed, warmup + requests);
         report.parity.addAll(AgentParity.measure(http, raw, seed, 20));
+        // the write path's warm-up compiled little of the robot protocol's path: its own rounds, by the same rule
+        report.agentWarmUp.addAll(JitWarmUp.run(stats, generator, jitRounds, JIT_SETTLED,
+                round -> () -> agent.exercise(round, WARM_UP_CLIENTS, jitRoundCalls)));
         for (int each : agentClients) {
             report.comparisons.addAll(agent.run(each));
             System.out.println("BENCH robot protocol done at " + each + " clients");

@@ -61,19 +61,24 @@ final class WritePath {
      * {@link JitWarmUp}). An unexpected answer fails the run, as it would count as an error in a measured phase.
      */
     void exercise(Fleets fleets) {
-        scenarios(fleets, (scenario, throughService, clients, call) -> {
-            Figures figures = ClosedLoop.run(clients, 0, fleets.service().size(), call);
+        scenarios(fleets, unmeasured(fleets.service().size()));
+    }
+
+    /** A phase of {@code calls} calls run unmeasured, failing on an unexpected answer: a warm-up round's. */
+    static Phase unmeasured(int calls) {
+        return (scenario, throughService, clients, call) -> {
+            Figures figures = ClosedLoop.run(clients, 0, calls, call);
             if (figures.errors() > 0) {
                 throw new IllegalStateException("warm-up, " + scenario + ": " + figures.errors() + " unexpected answers, the first: "
                         + figures.firstError());
             }
             return new Measured(figures, CpuAccount.PerCall.NONE, Double.NaN);
-        });
+        };
     }
 
     /** Runs one phase of a scenario, through the service or as raw SQL, over the calls {@code call} makes. */
     @FunctionalInterface
-    private interface Phase {
+    interface Phase {
         Measured run(String scenario, boolean throughService, int clients, IntFunction<Future<Outcome>> call);
     }
 
