@@ -7,9 +7,7 @@ import dev.fleetsync.application.RobotApplicationVersion;
 import dev.fleetsync.common.ServiceException;
 import dev.fleetsync.common.Timestamps;
 import dev.fleetsync.deployment.JobSpecs;
-import dev.fleetsync.deployment.RobotDeploymentEnd;
 import dev.fleetsync.deployment.RobotDeploymentMove;
-import dev.fleetsync.deployment.RobotDeploymentStatus;
 import dev.fleetsync.deployment.rollout.RobotTimeout;
 import dev.fleetsync.deployment.rollout.RolloutScheduler;
 import dev.fleetsync.events.EventLog;
@@ -110,9 +108,8 @@ public class AgentService {
 
     private Uni<ReportHandler.Outcome> finish(String accountId, RobotReport report, RobotDeploymentMove move, String actor) {
         return reportSql.finish(accountId, report, move, actor, Timestamps.now(clock))
-                .onItem().ifNotNull().transform(finished -> new ReportHandler.Outcome(false, true,
-                        move.to() == RobotDeploymentStatus.Failed ? new RobotDeploymentEnd(report.robotArn(), report.jobArn(),
-                                finished.fleetArn(), finished.from(), move.to(), report.failureCode()) : null));
+                .onItem().ifNotNull().transform(finished -> ReportHandler.Outcome.ended(report.robotArn(), report.jobArn(),
+                        finished.fleetArn(), finished.from(), move.to(), report.failureCode()));
     }
 
     private Uni<Assignment> handOver(String accountId, String robotArn) {

@@ -44,6 +44,13 @@ public class ReportHandler {
         public Outcome(boolean proceed, boolean finished) {
             this(proceed, finished, null);
         }
+
+        /** A final report ended the deployment, from {@code from} to {@code to}: the robot stops; a failure is logged. */
+        static Outcome ended(String robotArn, String jobArn, String fleetArn, RobotDeploymentStatus from, RobotDeploymentStatus to,
+                DeploymentJobErrorCode code) {
+            return new Outcome(false, true, to == RobotDeploymentStatus.Failed
+                    ? new RobotDeploymentEnd(robotArn, jobArn, fleetArn, from, to, code) : null);
+        }
     }
 
     public Uni<Outcome> apply(String accountId, RobotReport report) {
@@ -112,8 +119,7 @@ public class ReportHandler {
             deployment.etaSeconds = 0;
         }
         return sql.robotFinished(job.accountId, deployment.robotArn, status.name(), job.applicationArn, job.applicationVersion)
-                .replaceWith(new Outcome(false, true, status == RobotDeploymentStatus.Failed
-                        ? new RobotDeploymentEnd(deployment.robotArn, job.arn, job.fleetArn, before, status, code) : null));
+                .replaceWith(Outcome.ended(deployment.robotArn, job.arn, job.fleetArn, before, status, code));
     }
 
     /** The same final report again changes nothing; any other report for a finished deployment does not fit. */

@@ -83,9 +83,12 @@ public class ReportSql {
             """.formatted(FITS);
     /** FINISH's parameters in the order they are numbered. */
     public static final List<String> FINISH_PARAMETERS = List.of("account", "job", "robot", "actor", "to", "now", "code", "reason",
-            "step", "percent", "eta", "from", "deploying", "active", "noResponse", "canceled", "synced");
+            "step", "percent", "eta", "synced", "from", "deploying", "active", "noResponse", "canceled");
     /** Public for the benchmark's raw SQL (bench/AgentRaw), which sends exactly this. */
     public static final String FINISH = AgentSql.numbered(FINISH_NAMED, FINISH_PARAMETERS);
+
+    /** The job statuses FITS binds as :active, named once rather than on every report. */
+    private static final String[] ACTIVE_JOBS = DeploymentStatus.names(DeploymentStatus.ACTIVE).toArray(String[]::new);
 
     static {
         // FINISH tells its two "from" statuses apart by the job they may end in, as ReportHandler.goesOn does
@@ -96,8 +99,7 @@ public class ReportSql {
         }
     }
 
-    /** Public for the benchmark's raw SQL (bench/AgentRaw). */
-    public static final String ROBOT_FINISHED = """
+    private static final String ROBOT_FINISHED = """
             update robot set status = :status,
                    synced_application_arn = case when :synced then :application else synced_application_arn end,
                    synced_application_version = case when :synced then :version else synced_application_version end
@@ -114,9 +116,13 @@ public class ReportSql {
     /** PROGRESS's parameters, in PROGRESS_PARAMETERS' order; public for the benchmark's raw SQL. */
     public static Tuple progressParameters(String accountId, String jobArn, String robotArn, String step, float percent,
             Integer eta, String actor) {
-        return Tuple.tuple().addString(accountId).addString(jobArn).addString(robotArn).addString(step).addFloat(percent)
-                .addInteger(eta).addString(actor).addString(RobotDeploymentStatus.Deploying.name())
-                .addArrayOfString(DeploymentStatus.names(DeploymentStatus.ACTIVE).toArray(String[]::new))
+        return withFits(Tuple.tuple().addString(accountId).addString(jobArn).addString(robotArn).addString(step).addFloat(percent)
+                .addInteger(eta).addString(actor));
+    }
+
+    /** FITS's parameters (deploying, active, noResponse, canceled), the last of both statements'. */
+    private static Tuple withFits(Tuple parameters) {
+        return parameters.addString(RobotDeploymentStatus.Deploying.name()).addArrayOfString(ACTIVE_JOBS)
                 .addString(RobotDeploymentStatus.NoResponse.name()).addString(DeploymentStatus.Canceled.name());
     }
 
@@ -142,15 +148,12 @@ public class ReportSql {
     /** FINISH's parameters, in FINISH_PARAMETERS' order; a success records the step Finished, 100 % and no time left. */
     public static Tuple finishParameters(String accountId, RobotReport report, RobotDeploymentMove move, String actor, Instant now) {
         boolean synced = move.to() == RobotDeploymentStatus.InSync;
-        return Tuple.tuple().addString(accountId).addString(report.jobArn()).addString(report.robotArn()).addString(actor)
+        return withFits(Tuple.tuple().addString(accountId).addString(report.jobArn()).addString(report.robotArn()).addString(actor)
                 .addString(move.to().name()).addOffsetDateTime(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .addString(report.failureCode() == null ? null : report.failureCode().name()).addString(report.failureReason())
                 .addString(synced ? RobotDeploymentStep.Finished.name() : report.step().name())
                 .addFloat(synced ? 100f : report.percentDone()).addInteger(synced ? Integer.valueOf(0) : report.etaSeconds())
-                .addArrayOfString(move.from().stream().map(Enum::name).sorted().toArray(String[]::new))
-                .addString(RobotDeploymentStatus.Deploying.name())
-                .addArrayOfString(DeploymentStatus.names(DeploymentStatus.ACTIVE).toArray(String[]::new))
-                .addString(RobotDeploymentStatus.NoResponse.name()).addString(DeploymentStatus.Canceled.name()).addBoolean(synced);
+                .addBoolean(synced).addArrayOfString(move.from().stream().map(Enum::name).sorted().toArray(String[]::new)));
     }
 
     /** A robot's own status after its deployment ended; a success also records the version it now runs. */

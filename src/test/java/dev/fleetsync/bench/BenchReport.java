@@ -124,23 +124,24 @@ final class BenchReport {
         Files.writeString(directory.resolve("results.md"), markdown());
     }
 
+    /** One paragraph on a warm-up's rounds, or nothing when there were none. */
+    private String warmUpLine(String label, String calls, List<JitWarmUp.Round> rounds) {
+        if (rounds.isEmpty()) {
+            return "";
+        }
+        JitWarmUp.Round last = rounds.get(rounds.size() - 1);
+        return String.format(Locale.ROOT, "%s: %d round(s) of %,d %s each way; share of CPU the JIT compilers took in the last "
+                + "round: service %.0f %%, load generator %.0f %%.%n%n", label, rounds.size(), warmUpRoundCalls, calls,
+                100 * last.serviceCompilerShare(), 100 * last.generatorCompilerShare());
+    }
+
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("Machine: ");
         machine.forEach((k, v) -> md.append(k).append(" ").append(v).append("; "));
         md.append("\n\n");
-        if (!warmUp.isEmpty()) {
-            JitWarmUp.Round last = warmUp.get(warmUp.size() - 1);
-            md.append(String.format(Locale.ROOT, "Warm-up: %d round(s) of %,d fresh syncs, retries and conflicts each way; share of CPU "
-                    + "the JIT compilers took in the last round: service %.0f %%, load generator %.0f %%.%n%n", warmUp.size(),
-                    warmUpRoundCalls, 100 * last.serviceCompilerShare(), 100 * last.generatorCompilerShare()));
-        }
-        if (!agentWarmUp.isEmpty()) {
-            JitWarmUp.Round last = agentWarmUp.get(agentWarmUp.size() - 1);
-            md.append(String.format(Locale.ROOT, "Robot protocol warm-up: %d round(s) of %,d idle polls, InProgress and final reports "
-                    + "each way; JIT share in the last round: service %.0f %%, load generator %.0f %%.%n%n", agentWarmUp.size(),
-                    warmUpRoundCalls, 100 * last.serviceCompilerShare(), 100 * last.generatorCompilerShare()));
-        }
+        md.append(warmUpLine("Warm-up", "fresh syncs, retries and conflicts", warmUp));
+        md.append(warmUpLine("Robot protocol warm-up", "idle polls, InProgress and final reports", agentWarmUp));
         md.append("| scenario | clients | service req/s | raw SQL req/s | ratio | service p50 / p99 / p99.9 ms | raw SQL p50 / p99 / p99.9 ms "
                 + "| p99 ratio | service CPU ms/call | of which JIT | errors |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Comparison c : comparisons) {

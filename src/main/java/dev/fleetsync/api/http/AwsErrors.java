@@ -3,6 +3,7 @@ package dev.fleetsync.api.http;
 import dev.fleetsync.common.ServiceError;
 import dev.fleetsync.common.ServiceException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
@@ -30,7 +31,12 @@ public final class AwsErrors {
 
     /** The same answer written straight to Vert.x, for the edge's router handlers that run before RESTEasy. */
     public static void write(RoutingContext ctx, ServiceException refusal) {
-        ctx.response().setStatusCode(refusal.error().httpStatus())
+        write(ctx.response(), refusal);
+    }
+
+    /** The same answer on a bare response, for a request that never reached the router (InvalidRequests). */
+    public static void write(HttpServerResponse response, ServiceException refusal) {
+        response.setStatusCode(refusal.error().httpStatus())
                 .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
                 .putHeader(ERROR_TYPE_HEADER, refusal.error().awsName())
                 .end(new JsonObject().put("message", refusal.getMessage()).encode());

@@ -10,9 +10,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,12 +43,8 @@ public class InvalidRequests implements Handler<HttpServerRequest> {
         ServiceException refusal = refusal(request.decoderResult().cause());
         String requestId = RequestIds.newId();
         HttpServerResponse response = request.response();
-        response.setStatusCode(refusal.error().httpStatus())
-                .putHeader(RequestIds.HEADER, requestId)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
-                .putHeader(AwsErrors.ERROR_TYPE_HEADER, refusal.error().awsName())
-                .end(new JsonObject().put("message", refusal.getMessage()).encode());
+        response.putHeader(RequestIds.HEADER, requestId).putHeader(HttpHeaders.CONNECTION, "close");
+        AwsErrors.write(response, refusal);
         response.close(); // as Vert.x's own handler does: the rest of the connection cannot be read
         log.logUnread(requestId, refusal.error());
     }
