@@ -47,6 +47,12 @@ public class RequestGate {
         this.clock = clock;
     }
 
+    /** A request target's path as sent, without its query: what every step of the edge decides on, never decoded. */
+    public static String rawPath(String uri) {
+        int question = uri.indexOf('?');
+        return question < 0 ? uri : uri.substring(0, question);
+    }
+
     public boolean needsSignature(String rawPath) {
         return !rawPath.equals(MODEL_PATH) && !isDashboard(rawPath)
                 && auth.unsignedPathPrefixes().stream().noneMatch(rawPath::startsWith);

@@ -71,8 +71,8 @@ public class DashboardSessions {
     }
 
     @ServerResponseFilter
-    public void protect(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!RequestGate.isDashboard(request.getUriInfo().getRequestUri().getRawPath())) {
+    public void protect(HttpServerRequest request, ContainerResponseContext response) {
+        if (!RequestGate.isDashboard(RequestGate.rawPath(request.uri()))) {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();

@@ -43,6 +43,8 @@ class SyncBenchmark {
     private final int robots = Integer.getInteger("bench.robots", 2000);
     /** Issue 16: the concurrencies of the idle-poll and report scenarios (empty to skip), the rollout's and the held polls' robots (0 to skip). */
     private final int[] agentClients = ints(System.getProperty("bench.agent-clients", "16,64"));
+    /** Robot calls are cheap: 3,000 idle polls were gone in 0.35 s, too short a phase for stable figures or a profile. */
+    private final int agentRequests = Integer.getInteger("bench.agent-requests", 20_000);
     private final int rolloutRobots = Integer.getInteger("bench.rollout-robots", 10_000);
     private final int heldPolls = Integer.getInteger("bench.held-polls", 10_000);
     private final int jitRounds = Integer.getInteger("bench.jit-rounds", 30);
@@ -143,7 +145,7 @@ class SyncBenchmark {
     private void agentScenarios(BenchReport report, SignedHttp http, Pool pool, WritePath writePath, BenchSeed seed,
             ProcessStats stats, ProcessStats generator) {
         AgentRaw raw = new AgentRaw(pool);
-        AgentPath agent = new AgentPath(http, raw, writePath, seed, warmup + requests);
+        AgentPath agent = new AgentPath(http, raw, writePath, seed, warmup + agentRequests);
         report.parity.addAll(AgentParity.measure(http, raw, seed, 20));
         // the write path's warm-up compiled little of the robot protocol's path: its own rounds, by the same rule
         report.agentWarmUp.addAll(JitWarmUp.run(stats, generator, jitRounds, JIT_SETTLED,

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsync.api.http.RequestIds;
+import dev.fleetsync.support.Agent;
 import dev.fleetsync.support.PostgresTestResource;
 import dev.fleetsync.support.Sdk;
 import dev.fleetsync.support.ServiceTest;
@@ -16,8 +17,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.logging.Level;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.robomaker.model.Architecture;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -47,6 +50,35 @@ class RequestLogTest extends ServiceTest {
                 assertThat(line.message()).startsWith("CreateFleet 200 ");
             });
         }
+    }
+
+    @Test
+    void aRobotsSuccessfulPollLogsAtDebugAndItsRefusedPollAtInfo() {
+        String robot = robomaker.createRobot(r -> r.name(Sdk.unique("quiet")).architecture(Architecture.X86_64)
+                .greengrassGroupId(java.util.UUID.randomUUID().toString())).arn();
+        try (LogCapture logs = LogCapture.start()) {
+            // given an idle robot's poll, answered with no work
+            String answered = new Agent(endpoint, robot).pollResponse().then().statusCode(200).extract().header(RequestIds.HEADER);
+            // and a poll for a robot that does not exist (ResourceNotFoundException, 400 as on RoboMaker)
+            String refused = new Agent(endpoint, robot.substring(0, robot.lastIndexOf('/') + 1) + "1").pollResponse().then().statusCode(400)
+                    .extract().header(RequestIds.HEADER);
+
+            // then the refusal has its INFO line
+            assertThat(eventually(() -> requestLines(logs, refused))).singleElement().satisfies(line -> {
+                assertThat(line.level()).isEqualTo(Level.INFO);
+                assertThat(line.message()).startsWith("Poll 400 ");
+            });
+            // and the answered poll has none at INFO (DEBUG is below the test's level)
+            long deadline = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(requestLines(logs, answered)).noneMatch(l -> l.level().intValue() >= Level.INFO.intValue());
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static List<LogCapture.Line> requestLines(LogCapture logs, String requestId) {
+        return logs.lines().stream().filter(l -> l.logger().equals("dev.fleetsync.requests") && requestId.equals(l.requestId())).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.fleetsync.api.http;
 
 import dev.fleetsync.auth.RequestGate;
 import dev.fleetsync.common.ServiceError;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,9 +23,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class DefaultBody {
 
     @ServerRequestFilter(preMatching = true, priority = Edge.DEFAULT_BODY)
-    public Response normalize(ContainerRequestContext request) {
-        // the dashboard's forms are HTML forms, not API calls (ui/ reads them)
-        if (!"POST".equals(request.getMethod()) || RequestGate.isDashboard(request.getUriInfo().getRequestUri().getRawPath())) {
+    public Response normalize(ContainerRequestContext request, HttpServerRequest http) {
+        // the dashboard's forms are HTML forms, not API calls (ui/ reads them); the path as sent, as SignedRequests
+        // reads it (UriInfo would build a java.net.URI per request: a thirtieth of a robot's report)
+        if (!"POST".equals(request.getMethod()) || RequestGate.isDashboard(RequestGate.rawPath(http.uri()))) {
             return null;
         }
         String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);

@@ -33,7 +33,7 @@ public class SignedRequests {
     public Uni<Response> verify(ContainerRequestContext context, HttpServerRequest request) {
         String uri = request.uri();
         int question = uri.indexOf('?');
-        String path = question < 0 ? uri : uri.substring(0, question);
+        String path = RequestGate.rawPath(uri);
         if (!gate.needsSignature(path)) {
             return Uni.createFrom().nullItem();
         }
